@@ -1,0 +1,1 @@
+"""Serializers, one module per resource family; each class is named for the upstream component it emits."""

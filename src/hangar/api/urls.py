@@ -1,0 +1,18 @@
+"""Routes of the LL2 2.3.0 API, mounted at /2.3.0/; route names are what ``ResourceURLField`` reverses."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
+
+router = DefaultRouter()
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
+router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *router.urls,
+]

@@ -1,0 +1,1 @@
+"""Views, one module per resource family; ``base`` holds what they share."""

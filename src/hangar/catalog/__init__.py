@@ -1,0 +1,1 @@
+"""The catalog: Hangar's data model, independent of the wire (``api``) and of ingestion (``ingest``)."""

@@ -1,0 +1,31 @@
+"""Case-insensitive ``contains`` that folds Unicode the same way on SQLite and PostgreSQL.
+
+Django's ``icontains`` on SQLite relies on LIKE, which folds ASCII only: ``прогресс`` would not find
+``Прогресс``. ``ifold`` lowers both sides with a Unicode-aware function on each database (PostgreSQL's
+``LOWER`` under a UTF-8 ctype, a registered Python ``str.lower`` on SQLite) and keeps LIKE, so a trigram
+index on ``LOWER(col)`` can serve it on PostgreSQL.
+"""
+
+from django.db.models import CharField, Lookup, TextField
+
+
+def sqlite_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+class FoldedContains(Lookup):
+    lookup_name = "ifold"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [f"%{connection.ops.prep_for_like_query(str(value))}%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        fold = "hangar_lower" if connection.vendor == "sqlite" else "LOWER"
+        return f"{fold}({lhs}) LIKE {fold}({rhs}) ESCAPE '\\'", [*lhs_params, *rhs_params]
+
+
+CharField.register_lookup(FoldedContains)
+TextField.register_lookup(FoldedContains)

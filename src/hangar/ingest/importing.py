@@ -1,0 +1,41 @@
+"""Import upstream JSON inputs: parse every input first, then write each in its own transaction.
+
+Parsing everything before writing anything means a bad input anywhere changes nothing at all.
+"""
+
+from collections.abc import Callable
+from importlib import resources
+
+from hangar.ingest.load import Summary, load_batch
+from hangar.ingest.parse import Batch, ParseError, parse_document
+from hangar.ingest.sources import SourceError, documents, expand
+
+
+class ImportFailed(ValueError):
+    """A user-caused import failure; the message is one line naming the input and JSON path."""
+
+
+def import_paths(
+    paths: list[str], kind: str | None = None, progress: Callable[[str], None] = lambda _: None
+) -> Summary:
+    try:
+        names = expand(paths)
+        parsed: list[tuple[str, Batch]] = []
+        for name, data in documents(names):
+            try:
+                parsed.append((name, parse_document(data, kind=kind)))
+            except ParseError as exc:
+                raise ImportFailed(f"{name}: {exc}") from None
+            progress(f"parsed {name}: {parsed[-1][1].size()} objects")
+    except SourceError as exc:
+        raise ImportFailed(str(exc)) from None
+    summary = Summary()
+    for name, batch in parsed:
+        summary.merge(load_batch(batch))
+        progress(f"loaded {name}")
+    return summary
+
+
+def demo_data_dir() -> str:
+    """The packaged demo catalog: upstream JSON pages imported like any other input."""
+    return str(resources.files("hangar") / "fixtures" / "demo")

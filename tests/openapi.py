@@ -1,0 +1,53 @@
+"""Strict validation against the official LL2 2.3.0 OpenAPI file (tests/data/ll2-2.3.0-openapi.json).
+
+The file's components are turned into JSON Schema with two changes that make them strict: every object
+forbids keys it does not declare (``additionalProperties: false``), and OpenAPI's ``nullable`` becomes
+an explicit ``null`` alternative. Polymorphic lists then match exactly one mode's component.
+"""
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
+
+
+def _strict(node):
+    if isinstance(node, list):
+        return [_strict(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _strict(v) for k, v in node.items() if k not in ("discriminator", "example", "readOnly")}
+    if node.get("type") == "object" and "properties" in node:
+        node.setdefault("additionalProperties", False)
+    if node.pop("nullable", False):
+        node = {"anyOf": [node, {"type": "null"}]}
+    return node
+
+
+@cache
+def _schemas():
+    spec = json.loads(OPENAPI_FILE.read_text())
+    components = _strict(copy.deepcopy(spec["components"]["schemas"]))
+    document = {"components": {"schemas": components}}
+    registry = Registry().with_resource("urn:ll2", DRAFT202012.create_resource(document))
+    return document, registry
+
+
+def validator(component: str) -> jsonschema.Draft202012Validator:
+    document, registry = _schemas()
+    if component not in document["components"]["schemas"]:
+        raise KeyError(component)
+    schema = {"$ref": f"urn:ll2#/components/schemas/{component}"}
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def errors(component: str, instance) -> list[str]:
+    """Every way ``instance`` breaks ``component``, as readable lines (empty when it conforms)."""
+    found = validator(component).iter_errors(instance)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '$'}: {e.message}" for e in found]
