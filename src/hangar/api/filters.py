@@ -14,7 +14,7 @@ from django.db.models import F
 from rest_framework import filters
 
 from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
-from hangar.catalog.models import Spacecraft
+from hangar.catalog.models import Spacecraft, SpacecraftFlight
 
 
 class StrictBooleanField(forms.Field):
@@ -97,3 +97,11 @@ class OrderingFilter(filters.OrderingFilter):
         if "id" not in {t.lstrip("-") for t in terms}:
             expressions.append(F("id").desc() if terms[-1].startswith("-") else F("id").asc())
         return queryset.order_by(*expressions)
+
+
+class SpacecraftFlightFilterSet(django_filters.FilterSet):
+    spacecraft = IdFilter(field_name="spacecraft_id")
+
+    class Meta:
+        model = SpacecraftFlight
+        fields = ("spacecraft",)

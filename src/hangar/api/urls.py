@@ -5,12 +5,14 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
+router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

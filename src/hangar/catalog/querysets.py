@@ -65,8 +65,15 @@ class SpacecraftQuerySet(models.QuerySet):
         return self._loaded(detailed=False)
 
     def for_detail(self):
-        """Everything ``SpacecraftEndpointDetailed`` reads (its flights are added by the flights module)."""
+        """Everything ``SpacecraftDetailed`` reads (the configuration as ``SpacecraftConfigDetailed``)."""
         return self._loaded(detailed=True)
+
+    def for_detail_with_flights(self):
+        """Everything ``SpacecraftEndpointDetailed`` reads: ``for_detail`` and its flights by launch."""
+        Flight = apps.get_model("catalog", "SpacecraftFlight")
+        return self.for_detail().prefetch_related(
+            Prefetch("flights", queryset=Flight.objects.for_spacecraft())
+        )
 
 
 class SpacecraftConfigQuerySet(models.QuerySet):
@@ -82,6 +89,10 @@ class SpacecraftConfigQuerySet(models.QuerySet):
 
 
 class AgencyQuerySet(models.QuerySet):
+    def for_detailed(self):
+        """Everything ``AgencyDetailed`` reads (``AgencyNormal`` and the social media links)."""
+        return self.for_normal()
+
     def for_mini(self):
         """Everything ``AgencyMini`` reads."""
         joins, _ = agency_mini_related("")
@@ -90,4 +101,219 @@ class AgencyQuerySet(models.QuerySet):
     def for_normal(self):
         """Everything ``AgencyNormal`` reads."""
         joins, prefetches = agency_normal_related("")
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+
+# --- flights and everything nested in them (LaunchNormal, Landing, crews, docking events) -------------
+
+
+def _merge(*parts: tuple[list, list]) -> tuple[list, list]:
+    joins, prefetches = [], []
+    for j, p in parts:
+        joins += j
+        prefetches += p
+    return joins, prefetches
+
+
+def celestial_body_related(prefix: str) -> tuple[list, list]:
+    """``CelestialBodyNormal``/``Detailed`` at ``prefix``: its type and image."""
+    return _merge(([_path(prefix, "type")], []), image_related(_path(prefix, "image")))
+
+
+def location_related(prefix: str, with_body: bool) -> tuple[list, list]:
+    """``Location`` (``with_body``) or ``LocationSerializerNoCelestialBody`` at ``prefix``."""
+    parts = [([_path(prefix, "country")], []), image_related(_path(prefix, "image"))]
+    if with_body:
+        parts.append(celestial_body_related(_path(prefix, "celestial_body")))
+    return _merge(*parts)
+
+
+def pad_related(prefix: str) -> tuple[list, list]:
+    """``Pad`` at ``prefix``: agencies (``AgencyNormal``), country, image, location with its body."""
+    Agency = apps.get_model("catalog", "Agency")
+    return _merge(
+        (
+            [_path(prefix, "country")],
+            [Prefetch(_path(prefix, "agencies"), queryset=Agency.objects.for_normal())],
+        ),
+        image_related(_path(prefix, "image")),
+        location_related(_path(prefix, "location"), with_body=True),
+    )
+
+
+def landing_related(prefix: str) -> tuple[list, list]:
+    """``Landing`` at ``prefix``: its type and its landing location with location and body."""
+    site = _path(prefix, "landing_location")
+    return _merge(
+        ([_path(prefix, "type")], []),
+        image_related(_path(site, "image")),
+        location_related(_path(site, "location"), with_body=False),
+        celestial_body_related(_path(site, "celestial_body")),
+    )
+
+
+def mission_related(prefix: str) -> tuple[list, list]:
+    """``Mission`` at ``prefix``: orbit and body, image, agencies, reading and video links."""
+    Agency = apps.get_model("catalog", "Agency")
+    InfoURL = apps.get_model("catalog", "InfoURL")
+    VidURL = apps.get_model("catalog", "VidURL")
+    return _merge(
+        (
+            [_path(prefix, "orbit__celestial_body")],
+            [
+                Prefetch(_path(prefix, "agencies"), queryset=Agency.objects.for_detailed()),
+                Prefetch(
+                    _path(prefix, "info_urls"), queryset=InfoURL.objects.select_related("type", "language")
+                ),
+                Prefetch(
+                    _path(prefix, "vid_urls"), queryset=VidURL.objects.select_related("type", "language")
+                ),
+            ],
+        ),
+        image_related(_path(prefix, "image")),
+    )
+
+
+def launch_normal_related(prefix: str) -> tuple[list, list]:
+    """Everything ``LaunchNormal`` at ``prefix`` reads."""
+    return _merge(
+        ([_path(prefix, n) for n in ("status", "net_precision")], []),
+        image_related(_path(prefix, "image")),
+        agency_mini_related(_path(prefix, "launch_service_provider")),
+        ([_path(prefix, "launch_service_provider")], []),
+        mission_related(_path(prefix, "mission")),
+        pad_related(_path(prefix, "pad")),
+        launch_extra_related(prefix),
+    )
+
+
+def launch_extra_related(prefix: str) -> tuple[list, list]:
+    """Rocket configuration and programs of a ``LaunchNormal`` (shapes owned by the launcher module)."""
+    return [], []
+
+
+def flight_normal_related(prefix: str) -> tuple[list, list]:
+    """Everything ``SpacecraftFlightNormal`` at ``prefix`` reads, its ``SpacecraftNormal`` included."""
+    craft = _path(prefix, "spacecraft")
+    return _merge(
+        ([craft, _path(craft, "status")], []),
+        image_related(_path(craft, "image")),
+        config_related(_path(craft, "spacecraft_config"), detailed=False),
+        launch_normal_related(_path(prefix, "launch")),
+        landing_related(_path(prefix, "landing")),
+    )
+
+
+def payload_flight_normal_related(prefix: str) -> tuple[list, list]:
+    """Everything ``PayloadFlightNormal`` at ``prefix`` reads."""
+    payload = _path(prefix, "payload")
+    return _merge(
+        ([payload, _path(payload, "type")], []),
+        agency_normal_related(_path(payload, "manufacturer")),
+        agency_normal_related(_path(payload, "operator")),
+        image_related(_path(payload, "image")),
+        payload_extra_related(payload),
+        launch_normal_related(_path(prefix, "launch")),
+        landing_related(_path(prefix, "landing")),
+    )
+
+
+def payload_extra_related(prefix: str) -> tuple[list, list]:
+    """Programs of a ``PayloadNormal`` (shapes owned by the program module)."""
+    return [], []
+
+
+def _as_prefetch(lookup: str, queryset: models.QuerySet, related: tuple[list, list]) -> Prefetch:
+    joins, prefetches = related
+    return Prefetch(lookup, queryset=queryset.select_related(*joins).prefetch_related(*prefetches))
+
+
+def _nullable_fk_prefetch(lookup: str, model: str, related: tuple[list, list]) -> Prefetch:
+    return _as_prefetch(lookup, apps.get_model("catalog", model).objects.all(), related)
+
+
+def docking_event_related(prefix: str) -> tuple[list, list]:
+    """``DockingEventForChaserNormal`` at ``prefix``: location, station, and the targets.
+
+    The targets are prefetched as their own querysets rather than joined: each is a large graph and at
+    most one of them is set per event.
+    """
+    location = _path(prefix, "docking_location")
+    station = _path(location, "spacestation")
+    payload = _path(location, "payload")
+    target = _path(prefix, "space_station_target")
+    return _merge(
+        ([location, station, payload, _path(payload, "type"), target, _path(target, "status")], []),
+        image_related(_path(station, "image")),
+        config_related(_path(location, "spacecraft"), detailed=False),
+        agency_mini_related(_path(payload, "manufacturer")),
+        agency_mini_related(_path(payload, "operator")),
+        ([_path(payload, "manufacturer"), _path(payload, "operator"), _path(target, "type")], []),
+        image_related(_path(payload, "image")),
+        image_related(_path(target, "image")),
+        (
+            [],
+            [
+                _nullable_fk_prefetch(
+                    _path(prefix, "flight_vehicle_target"), "SpacecraftFlight", flight_normal_related("")
+                ),
+                _nullable_fk_prefetch(
+                    _path(prefix, "payload_flight_target"), "PayloadFlight", payload_flight_normal_related("")
+                ),
+            ],
+        ),
+    )
+
+
+def astronaut_flight_queryset() -> models.QuerySet:
+    """``AstronautFlight`` with its ``AstronautDetailed``."""
+    AstronautFlight = apps.get_model("catalog", "AstronautFlight")
+    joins, prefetches = _merge(
+        (["role", "astronaut__status", "astronaut__type"], ["astronaut__nationality"]),
+        agency_mini_related("astronaut__agency"),
+        (["astronaut__agency"], []),
+        image_related("astronaut__image"),
+        astronaut_extra_related("astronaut"),
+    )
+    return AstronautFlight.objects.select_related(*joins).prefetch_related(*prefetches)
+
+
+def astronaut_extra_related(prefix: str) -> tuple[list, list]:
+    """Social media links of an ``AstronautDetailed`` (shapes owned by the agency module)."""
+    return [], []
+
+
+class SpacecraftFlightQuerySet(models.QuerySet):
+    def for_list(self):
+        """Everything ``SpacecraftFlightNormal`` reads."""
+        joins, prefetches = flight_normal_related("")
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+    def for_detail(self):
+        """Everything ``SpacecraftFlightDetailed`` reads."""
+        DockingEvent = apps.get_model("catalog", "DockingEvent")
+        craft_joins, craft_prefetches = _merge(
+            image_related("spacecraft__image"), config_related("spacecraft__spacecraft_config", detailed=True)
+        )
+        joins, prefetches = _merge(
+            (["spacecraft", "spacecraft__status", *craft_joins], craft_prefetches),
+            launch_normal_related("launch"),
+            landing_related("landing"),
+        )
+        crews = [
+            Prefetch(crew, queryset=astronaut_flight_queryset())
+            for crew in ("launch_crew", "onboard_crew", "landing_crew")
+        ]
+        events = _as_prefetch("docking_events", DockingEvent.objects.all(), docking_event_related(""))
+        return self.select_related(*joins).prefetch_related(*prefetches, *crews, events)
+
+    def for_spacecraft(self):
+        """The flights a ``SpacecraftEndpointDetailed`` lists, in launch order."""
+        return self.for_list().order_by("launch__net", "id")
+
+
+class DockingEventQuerySet(models.QuerySet):
+    def for_chaser(self):
+        """Everything ``DockingEventForChaserNormal`` reads."""
+        joins, prefetches = docking_event_related("")
         return self.select_related(*joins).prefetch_related(*prefetches)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 
+from hangar.catalog import stats
 from hangar.ingest.parse import SPECS, Batch
 
 CHUNK = 500
@@ -125,6 +126,40 @@ def _resolve_names(batch: Batch, spec_name: str, attr: str, names: dict[int, str
             )
 
 
+def _replace_owned(spec_name: str, key: str, lists: dict[int, list[dict]]) -> None:
+    field = next(f for f in SPECS[spec_name].fields if f.key == key)
+    model = _model(field.target)
+    parent_attr = model._meta.get_field(field.attr).attname
+    for chunk in _chunks(list(lists)):
+        model.objects.filter(**{f"{parent_attr}__in": chunk}).delete()
+    rows = []
+    for parent_id, records in lists.items():
+        for position, record in enumerate(records):
+            values = {model._meta.get_field(name).attname: value for name, value in record.items()}
+            rows.append(model(**values, **{parent_attr: parent_id, "position": position}))
+    model.objects.bulk_create(rows, batch_size=CHUNK)
+
+
+def _affected_spacecraft(batch: Batch) -> set[int]:
+    """Spacecraft whose derived statistics read something this batch wrote."""
+    Spacecraft = apps.get_model("catalog", "Spacecraft")
+    Flight = apps.get_model("catalog", "SpacecraftFlight")
+    ids = set(batch.records.get("Spacecraft", {}))
+    configs = list(batch.records.get("SpacecraftConfig", {}))
+    for chunk in _chunks(configs):
+        ids.update(Spacecraft.objects.filter(spacecraft_config_id__in=chunk).values_list("id", flat=True))
+    for spec_name, lookup in (
+        ("SpacecraftFlight", "id__in"),
+        ("Launch", "launch_id__in"),
+        ("Landing", "landing_id__in"),
+        ("DockingEvent", "docking_events__id__in"),
+        ("LaunchStatus", "launch__status_id__in"),
+    ):
+        for chunk in _chunks(list(batch.records.get(spec_name, {}))):
+            ids.update(Flight.objects.filter(**{lookup: chunk}).values_list("spacecraft_id", flat=True))
+    return ids
+
+
 def load_batch(batch: Batch) -> Summary:
     """Upsert everything in ``batch`` in one transaction; return what was created and updated."""
     summary = Summary()
@@ -139,4 +174,9 @@ def load_batch(batch: Batch) -> Summary:
             _prune_children(spec_name, attr, lists)
         for (spec_name, attr), names in batch.name_refs.items():
             _resolve_names(batch, spec_name, attr, names, summary)
+        for (spec_name, key), lists in batch.owned.items():
+            _replace_owned(spec_name, key, lists)
+        # Derived statistics follow their inputs in the same transaction (imported values are kept for
+        # spacecraft without stored flights; see catalog.stats).
+        stats.refresh(_affected_spacecraft(batch))
     return summary

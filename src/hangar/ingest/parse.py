@@ -13,6 +13,7 @@ Rules:
 
 import datetime as dt
 import re
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -93,8 +94,16 @@ def _duration(value, path):
     return parsed
 
 
+def _uuid(value, path):
+    try:
+        return uuid.UUID(_str(value, path))
+    except ValueError:
+        raise ParseError(path, f"expected a UUID, got {_describe(value)}") from None
+
+
 KINDS = {
     "int": _int,
+    "uuid": _uuid,
     "str": _str,
     "bool": _bool,
     "float": _float,
@@ -112,8 +121,10 @@ class Field:
     """One upstream key of an object.
 
     ``kind`` is a scalar kind (see ``KINDS``), ``"fk"``/``"m2m"``/``"children"`` (a nested object or list
-    of objects of spec ``target``) or ``"name_ref"`` (the name of another object of spec ``target``,
-    as upstream writes an agency's ``parent``).
+    of objects of spec ``target``), ``"name_ref"`` (the name of another object of spec ``target``,
+    as upstream writes an agency's ``parent``), ``"owned"`` (a list of id-less objects replaced as a
+    whole, stored with the parent in ``attr`` and their ``position``) or ``"list"`` (objects that carry
+    their own link to this one, imported without replacing anything).
     """
 
     key: str
@@ -149,17 +160,31 @@ def name_ref(key, target):
     return Field(key, "name_ref", target, null=True)
 
 
+def owned(key, target, parent_attr):
+    """A list of objects without ids (a mission's ``info_urls``): the stored list is replaced by it."""
+    return Field(key, "owned", target, attr=parent_attr)
+
+
+def nested_list(key, target):
+    """A list of objects that each name this one themselves (a spacecraft's ``flights``)."""
+    return Field(key, "list", target)
+
+
+LIST_KINDS = ("m2m", "children", "owned", "list")
+
+
 @dataclass(frozen=True)
 class Spec:
     model: str  # "app_label.Model"
     fields: tuple[Field, ...]
+    id_kind: str = "int"
 
 
 SPECS: dict[str, Spec] = {}
 
 
-def register(name: str, model: str, *fields: Field) -> None:
-    SPECS[name] = Spec(model, tuple(fields))
+def register(name: str, model: str, *fields: Field, id_kind: str = "int") -> None:
+    SPECS[name] = Spec(model, tuple(fields), id_kind)
 
 
 STATS = ("total_launch_count", "successful_launches", "failed_launches", "attempted_landings")
@@ -293,6 +318,307 @@ register(
     scalar("description", "str"),
     fk("spacecraft_config", "SpacecraftConfig", required=True),
     scalar("fastest_turnaround", "duration", null=True),
+    nested_list("flights", "SpacecraftFlight"),
+)
+
+# --- flights and what they nest (detailed spacecraft, spacecraft_flights) --------------------------------
+# A flight's `duration` and `turn_around_time` are derived (catalog.stats), so they are not read.
+
+register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
+register(
+    "CelestialBody",
+    "catalog.CelestialBody",
+    scalar("name", "str", required=True),
+    fk("type", "CelestialBodyType", required=True),
+    scalar("diameter", "float", null=True),
+    scalar("mass", "float", null=True),
+    scalar("gravity", "float", null=True),
+    scalar("length_of_day", "str", null=True),
+    scalar("atmosphere", "bool"),
+    fk("image", "Image", required=True),
+    scalar("description", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    *(
+        scalar(k, "int")
+        for k in (
+            "total_attempted_launches",
+            "successful_launches",
+            "failed_launches",
+            "total_attempted_landings",
+            "successful_landings",
+            "failed_landings",
+        )
+    ),
+)
+LOCATION_FIELDS = (
+    scalar("name", "str"),
+    scalar("active", "bool"),
+    fk("country", "Country", null=True),
+    scalar("description", "str", null=True),
+    fk("image", "Image", null=True),
+    scalar("map_image", "str", null=True),
+    scalar("longitude", "float", null=True),
+    scalar("latitude", "float", null=True),
+    scalar("timezone_name", "str"),
+    scalar("total_launch_count", "int", null=True),
+    scalar("total_landing_count", "int", null=True),
+)
+# A landing location's `location` comes without its celestial body: the stored one (if any) is kept.
+register("Location", "catalog.Location", fk("celestial_body", "CelestialBody"), *LOCATION_FIELDS)
+register(
+    "Pad",
+    "catalog.Pad",
+    scalar("active", "bool"),
+    m2m("agencies", "Agency"),
+    scalar("name", "str"),
+    fk("image", "Image", null=True),
+    scalar("description", "str", null=True),
+    scalar("info_url", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    scalar("map_url", "str", null=True),
+    scalar("latitude", "float", null=True),
+    scalar("longitude", "float", null=True),
+    fk("country", "Country", null=True),
+    scalar("map_image", "str", null=True),
+    scalar("total_launch_count", "int", null=True),
+    scalar("orbital_launch_attempt_count", "int", null=True),
+    scalar("fastest_turnaround", "duration", null=True),
+    fk("location", "Location", null=True),
+)
+register(
+    "LandingLocation",
+    "catalog.LandingLocation",
+    scalar("name", "str"),
+    scalar("active", "bool"),
+    scalar("abbrev", "str"),
+    scalar("description", "str", null=True),
+    fk("location", "Location", required=True),
+    scalar("longitude", "float", null=True),
+    scalar("latitude", "float", null=True),
+    fk("image", "Image", null=True),
+    scalar("successful_landings", "int", null=True),
+    scalar("attempted_landings", "int", null=True),
+    scalar("failed_landings", "int", null=True),
+    fk("celestial_body", "CelestialBody", required=True),
+)
+register(
+    "LandingType",
+    "catalog.LandingType",
+    scalar("name", "str"),
+    scalar("abbrev", "str"),
+    scalar("description", "str", null=True),
+)
+register(
+    "Landing",
+    "catalog.Landing",
+    scalar("attempt", "bool"),
+    scalar("success", "bool", null=True),
+    scalar("description", "str"),
+    scalar("downrange_distance", "float", null=True),
+    fk("landing_location", "LandingLocation", required=True),
+    fk("type", "LandingType", required=True),
+)
+register(
+    "LaunchStatus",
+    "catalog.LaunchStatus",
+    scalar("name", "str", required=True),
+    scalar("abbrev", "str"),
+    scalar("description", "str"),
+)
+register(
+    "NetPrecision",
+    "catalog.NetPrecision",
+    scalar("name", "str"),
+    scalar("abbrev", "str"),
+    scalar("description", "str"),
+)
+register(
+    "Orbit",
+    "catalog.Orbit",
+    scalar("name", "str", required=True),
+    scalar("abbrev", "str", required=True),
+    fk("celestial_body", "CelestialBody", required=True),
+)
+register("InfoURLType", "catalog.InfoURLType", scalar("name", "str", required=True))
+register("VidURLType", "catalog.VidURLType", scalar("name", "str", required=True))
+register(
+    "Language", "catalog.Language", scalar("name", "str", required=True), scalar("code", "str", required=True)
+)
+LINK_FIELDS = (
+    scalar("priority", "int"),
+    scalar("source", "str", null=True),
+    scalar("title", "str", null=True),
+    scalar("description", "str", null=True),
+    scalar("feature_image", "str", null=True),
+    scalar("url", "str", required=True),
+)
+register(
+    "InfoURL",
+    "catalog.InfoURL",
+    *LINK_FIELDS,
+    fk("type", "InfoURLType", null=True),
+    fk("language", "Language", null=True),
+)
+register(
+    "VidURL",
+    "catalog.VidURL",
+    *LINK_FIELDS,
+    scalar("publisher", "str", null=True),
+    fk("type", "VidURLType", null=True),
+    fk("language", "Language", null=True),
+    scalar("start_time", "datetime", null=True),
+    scalar("end_time", "datetime", null=True),
+    scalar("live", "bool"),
+)
+register(
+    "Mission",
+    "catalog.Mission",
+    scalar("name", "str", required=True),
+    scalar("type", "str"),
+    scalar("description", "str"),
+    fk("image", "Image", null=True),
+    fk("orbit", "Orbit", required=True),
+    m2m("agencies", "Agency"),
+    owned("info_urls", "InfoURL", parent_attr="mission"),
+    owned("vid_urls", "VidURL", parent_attr="mission"),
+)
+register(
+    "Launch",
+    "catalog.Launch",
+    scalar("name", "str"),
+    scalar("slug", "str", required=True),
+    scalar("launch_designator", "str", null=True),
+    fk("status", "LaunchStatus", null=True),
+    scalar("last_updated", "datetime"),
+    scalar("net", "datetime"),
+    fk("net_precision", "NetPrecision", null=True),
+    scalar("window_end", "datetime"),
+    scalar("window_start", "datetime"),
+    fk("image", "Image", null=True),
+    scalar("infographic", "str", null=True),
+    scalar("probability", "int", null=True),
+    scalar("weather_concerns", "str", null=True),
+    scalar("failreason", "str", null=True),
+    scalar("hashtag", "str", null=True),
+    fk("launch_service_provider", "Agency", null=True),
+    fk("mission", "Mission", null=True),
+    fk("pad", "Pad", null=True),
+    scalar("webcast_live", "bool"),
+    *(
+        scalar(k, "int", null=True)
+        for k in (
+            "orbital_launch_attempt_count",
+            "location_launch_attempt_count",
+            "pad_launch_attempt_count",
+            "agency_launch_attempt_count",
+            "orbital_launch_attempt_count_year",
+            "location_launch_attempt_count_year",
+            "pad_launch_attempt_count_year",
+            "agency_launch_attempt_count_year",
+        )
+    ),
+    id_kind="uuid",
+)
+register("AstronautStatus", "catalog.AstronautStatus", scalar("name", "str", required=True))
+register("AstronautType", "catalog.AstronautType", scalar("name", "str", required=True))
+register(
+    "AstronautRole", "catalog.AstronautRole", scalar("role", "str", required=True), scalar("priority", "int")
+)
+register(
+    "Astronaut",
+    "catalog.Astronaut",
+    scalar("name", "str", required=True),
+    fk("status", "AstronautStatus", required=True),
+    fk("agency", "Agency", null=True),
+    fk("image", "Image", null=True),
+    fk("type", "AstronautType", required=True),
+    scalar("in_space", "bool"),
+    scalar("time_in_space", "duration", null=True),
+    scalar("eva_time", "duration"),
+    scalar("age", "int", null=True),
+    scalar("date_of_birth", "date", null=True),
+    scalar("date_of_death", "date", null=True),
+    m2m("nationality", "Country"),
+    scalar("bio", "str"),
+    scalar("wiki", "str", null=True),
+    scalar("last_flight", "datetime", null=True),
+    scalar("first_flight", "datetime", null=True),
+)
+register(
+    "AstronautFlight",
+    "catalog.AstronautFlight",
+    fk("role", "AstronautRole", required=True),
+    fk("astronaut", "Astronaut", required=True),
+)
+register("SpaceStationStatus", "catalog.SpaceStationStatus", scalar("name", "str", required=True))
+register("SpaceStationType", "catalog.SpaceStationType", scalar("name", "str", required=True))
+register(
+    "SpaceStation",
+    "catalog.SpaceStation",
+    scalar("name", "str", required=True),
+    fk("image", "Image", null=True),
+    fk("status", "SpaceStationStatus", required=True),
+    scalar("founded", "date", required=True),
+    scalar("deorbited", "date", null=True),
+    scalar("description", "str"),
+    scalar("orbit", "str", null=True),
+    fk("type", "SpaceStationType", required=True),
+)
+register("PayloadType", "catalog.PayloadType", scalar("name", "str"))
+register(
+    "Payload",
+    "catalog.Payload",
+    scalar("name", "str"),
+    fk("type", "PayloadType", required=True),
+    fk("manufacturer", "Agency", required=True),
+    fk("operator", "Agency", required=True),
+    fk("image", "Image", null=True),
+    scalar("wiki_link", "str"),
+    scalar("info_link", "str"),
+    scalar("cost", "int", null=True),
+    scalar("mass", "float", null=True),
+    scalar("description", "str"),
+)
+register(
+    "PayloadFlight",
+    "catalog.PayloadFlight",
+    scalar("destination", "str", null=True),
+    scalar("amount", "int"),
+    fk("payload", "Payload", required=True),
+    fk("launch", "Launch", required=True),
+    fk("landing", "Landing", required=True),
+)
+register(
+    "DockingLocation",
+    "catalog.DockingLocation",
+    scalar("name", "str", required=True),
+    fk("spacestation", "SpaceStation", null=True),
+    fk("spacecraft", "SpacecraftConfig", null=True),
+    fk("payload", "Payload", null=True),
+)
+register(
+    "DockingEvent",
+    "catalog.DockingEvent",
+    scalar("docking", "datetime", required=True),
+    scalar("departure", "datetime", null=True),
+    fk("docking_location", "DockingLocation", required=True),
+    fk("space_station_target", "SpaceStation", null=True),
+    fk("flight_vehicle_target", "SpacecraftFlight", null=True),
+    fk("payload_flight_target", "PayloadFlight", null=True),
+)
+register(
+    "SpacecraftFlight",
+    "catalog.SpacecraftFlight",
+    scalar("destination", "str", null=True),
+    scalar("mission_end", "datetime", null=True),
+    fk("spacecraft", "Spacecraft", required=True),
+    fk("launch", "Launch", required=True),
+    # Required and non-null in the official file (SpacecraftFlightNormal.landing).
+    fk("landing", "Landing", required=True),
+    m2m("launch_crew", "AstronautFlight"),
+    m2m("onboard_crew", "AstronautFlight"),
+    m2m("landing_crew", "AstronautFlight"),
+    children("docking_events", "DockingEvent", parent_attr="flight_vehicle_chaser"),
 )
 
 # Endpoint path (after /2.3.0/) → spec, to recognise what a file holds from its objects' ``url``.
@@ -303,9 +629,17 @@ ENDPOINTS: dict[str, str] = {
     "spacecraft_configuration_families": "SpacecraftConfigFamily",
     "config/spacecraft_statuses": "SpacecraftStatus",
     "config/spacecraft_configuration_types": "SpacecraftConfigType",
+    "spacecraft_flights": "SpacecraftFlight",
+    "launches": "Launch",
+    "landings": "Landing",
+    "astronauts": "Astronaut",
+    "space_stations": "SpaceStation",
+    "pads": "Pad",
+    "locations": "Location",
+    "payload_flights": "PayloadFlight",
 }
 
-_ENDPOINT_RE = re.compile(r"/2\.3\.0/(?P<endpoint>[a-z_]+(?:/[a-z_]+)?)/(?:\d+/)?(?:\?|$)")
+_ENDPOINT_RE = re.compile(r"/2\.3\.0/(?P<endpoint>[a-z_]+(?:/[a-z_]+)?)/(?:[0-9a-fA-F-]+/)?(?:\?|$)")
 
 
 def endpoint_spec(url) -> str | None:
@@ -326,28 +660,43 @@ class Batch:
     m2m: dict[tuple[str, str], dict[int, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     children: dict[tuple[str, str], dict[int, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     name_refs: dict[tuple[str, str], dict[int, str | None]] = field(default_factory=lambda: defaultdict(dict))
+    # Id-less objects a parent owns (a mission's info_urls): (spec, key) → parent id → records, in order.
+    owned: dict[tuple[str, str], dict[int, list[dict]]] = field(default_factory=lambda: defaultdict(dict))
 
     def size(self) -> int:
         return sum(len(r) for r in self.records.values())
 
 
-def parse_object(batch: Batch, spec_name: str, data, path: str) -> int:
+def parse_object(batch: Batch, spec_name: str, data, path: str):
     """Parse one object of spec ``spec_name`` into ``batch``; return its id."""
     if not isinstance(data, dict):
         raise ParseError(path, f"expected an object, got {_describe(data)}")
     if "id" not in data:
         raise ParseError(path, "missing required key 'id'")
-    obj_id = _int(data["id"], f"{path}.id")
     spec = SPECS[spec_name]
+    obj_id = KINDS[spec.id_kind](data["id"], f"{path}.id")
     record = batch.records[spec_name].setdefault(obj_id, {})
-    for f in spec.fields:
+    _parse_fields(batch, spec_name, obj_id, record, data, path)
+    return obj_id
+
+
+def _parse_list(value, sub: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ParseError(sub, f"expected a list, got {_describe(value)}")
+    return value
+
+
+def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict, path: str) -> None:
+    for f in SPECS[spec_name].fields:
         sub = f"{path}.{f.key}"
         if f.key not in data:
             if f.required:
                 raise ParseError(path, f"missing required key {f.key!r}")
             continue
         value = data[f.key]
-        if value is None and f.kind not in ("m2m", "children"):
+        if value is None and f.kind not in LIST_KINDS:
             if not f.null:
                 raise ParseError(sub, "may not be null")
             if f.kind == "name_ref":
@@ -357,23 +706,28 @@ def parse_object(batch: Batch, spec_name: str, data, path: str) -> int:
             continue
         if f.kind == "fk":
             record[f.name] = parse_object(batch, f.target, value, sub)
-        elif f.kind in ("m2m", "children"):
-            if value is None:
-                value = []
-            if not isinstance(value, list):
-                raise ParseError(sub, f"expected a list, got {_describe(value)}")
-            ids = [parse_object(batch, f.target, item, f"{sub}[{i}]") for i, item in enumerate(value)]
+        elif f.kind == "owned":
+            items = []
+            for i, item in enumerate(_parse_list(value, sub)):
+                if not isinstance(item, dict):
+                    raise ParseError(f"{sub}[{i}]", f"expected an object, got {_describe(item)}")
+                owned: dict = {}
+                _parse_fields(batch, f.target, None, owned, item, f"{sub}[{i}]")
+                items.append(owned)
+            batch.owned[(spec_name, f.key)][obj_id] = items
+        elif f.kind in LIST_KINDS:
+            items = _parse_list(value, sub)
+            ids = [parse_object(batch, f.target, item, f"{sub}[{i}]") for i, item in enumerate(items)]
             if f.kind == "children":
                 for child_id in ids:
                     batch.records[f.target][child_id][f.name] = obj_id
                 batch.children[(spec_name, f.name)][obj_id] = ids
-            else:
+            elif f.kind == "m2m":
                 batch.m2m[(spec_name, f.name)][obj_id] = ids
         elif f.kind == "name_ref":
             batch.name_refs[(spec_name, f.name)][obj_id] = _str(value, sub)
         else:
             record[f.name] = KINDS[f.kind](value, sub)
-    return obj_id
 
 
 def parse_document(data, kind: str | None = None, batch: Batch | None = None) -> Batch:

@@ -148,3 +148,12 @@ class SpacecraftNormalSerializer(serializers.ModelSerializer):
             "spacecraft_config",
             "fastest_turnaround",
         )
+
+
+class SpacecraftDetailedSerializer(SpacecraftNormalSerializer):
+    # The official file gives SpacecraftDetailed the response_mode default "normal".
+    spacecraft_config = SpacecraftConfigDetailedSerializer()
+
+    class Meta:
+        model = Spacecraft
+        fields = SpacecraftNormalSerializer.Meta.fields

@@ -1,6 +1,7 @@
 """Spacecraft and spacecraft configuration endpoints."""
 
 from hangar.api.filters import SpacecraftFilterSet
+from hangar.api.serializers.flight import SpacecraftEndpointDetailedSerializer
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
     SpacecraftConfigNormalSerializer,
@@ -45,8 +46,10 @@ class SpacecraftViewSet(ModeViewSet):
     """
 
     queryset = Spacecraft.objects.all()
-    modes = {"normal": (SpacecraftNormalSerializer, "for_list")}
-    detail_mode = "normal"  # until flights exist, detailed has nothing to add
+    modes = {
+        "normal": (SpacecraftNormalSerializer, "for_list"),
+        "detailed": (SpacecraftEndpointDetailedSerializer, "for_detail_with_flights"),
+    }
     filterset_class = SpacecraftFilterSet
     search_fields = ("name", "spacecraft_config__name")
     ordering_fields = ("flights_count", "id", "mission_ends_count", "time_docked", "time_in_space")

@@ -1,7 +1,37 @@
 """Catalog models, one module per family of real-world things; import them from here."""
 
 from hangar.catalog.models.agency import Agency, AgencyType, Country
+from hangar.catalog.models.astronaut import (
+    Astronaut,
+    AstronautFlight,
+    AstronautRole,
+    AstronautStatus,
+    AstronautType,
+)
+from hangar.catalog.models.flight import (
+    DockingEvent,
+    DockingLocation,
+    Landing,
+    LandingType,
+    Payload,
+    PayloadFlight,
+    PayloadType,
+    SpacecraftFlight,
+)
 from hangar.catalog.models.image import Image, ImageLicense, ImageVariant, ImageVariantType
+from hangar.catalog.models.launch import (
+    InfoURL,
+    InfoURLType,
+    Language,
+    Launch,
+    LaunchStatus,
+    Mission,
+    NetPrecision,
+    Orbit,
+    VidURL,
+    VidURLType,
+)
+from hangar.catalog.models.location import CelestialBody, CelestialBodyType, LandingLocation, Location, Pad
 from hangar.catalog.models.spacecraft import (
     Spacecraft,
     SpacecraftConfig,
@@ -9,18 +39,50 @@ from hangar.catalog.models.spacecraft import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
+from hangar.catalog.models.station import SpaceStation, SpaceStationStatus, SpaceStationType
 
 __all__ = [
     "Agency",
     "AgencyType",
+    "Astronaut",
+    "AstronautFlight",
+    "AstronautRole",
+    "AstronautStatus",
+    "AstronautType",
+    "CelestialBody",
+    "CelestialBodyType",
     "Country",
+    "DockingEvent",
+    "DockingLocation",
     "Image",
     "ImageLicense",
     "ImageVariant",
     "ImageVariantType",
+    "InfoURL",
+    "InfoURLType",
+    "Landing",
+    "LandingLocation",
+    "LandingType",
+    "Language",
+    "Launch",
+    "LaunchStatus",
+    "Location",
+    "Mission",
+    "NetPrecision",
+    "Orbit",
+    "Pad",
+    "Payload",
+    "PayloadFlight",
+    "PayloadType",
+    "SpaceStation",
+    "SpaceStationStatus",
+    "SpaceStationType",
     "Spacecraft",
     "SpacecraftConfig",
     "SpacecraftConfigFamily",
     "SpacecraftConfigType",
+    "SpacecraftFlight",
     "SpacecraftStatus",
+    "VidURL",
+    "VidURLType",
 ]

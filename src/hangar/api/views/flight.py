@@ -1,0 +1,43 @@
+"""Spacecraft flight endpoints."""
+
+from hangar.api.filters import SpacecraftFlightFilterSet
+from hangar.api.serializers.flight import SpacecraftFlightDetailedSerializer, SpacecraftFlightNormalSerializer
+from hangar.api.views.base import ModeViewSet
+from hangar.catalog.models import SpacecraftFlight
+
+
+class SpacecraftFlightViewSet(ModeViewSet):
+    """
+    #### Modes
+    Levels of detail in the response - `normal`, `detailed`
+
+    Example - [/spacecraft_flights/?mode=detailed](./?mode=detailed)
+
+    #### Filters
+    Parameters - `spacecraft`
+
+    Example - [/spacecraft_flights/?spacecraft=289](./?spacecraft=289)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/spacecraft_flights/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/spacecraft_flights/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
+
+    queryset = SpacecraftFlight.objects.all()
+    modes = {
+        "normal": (SpacecraftFlightNormalSerializer, "for_list"),
+        "detailed": (SpacecraftFlightDetailedSerializer, "for_detail"),
+    }
+    filterset_class = SpacecraftFlightFilterSet
+    # The official file accepts `search` and `ordering` here but names no fields: upstream ignores
+    # `search`, and `id` is the only ordering (the tiebreaker every list has).
+    search_fields = ()
+    ordering_fields = ("id",)
+    ordering = ("id",)

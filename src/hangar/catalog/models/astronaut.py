@@ -1,0 +1,94 @@
+"""Astronauts and the seats they fill on flights."""
+
+import datetime as dt
+
+from django.db import models
+
+from hangar.catalog.models.agency import Agency, Country
+from hangar.catalog.models.image import Image
+
+
+class AstronautStatus(models.Model):
+    """Where an astronaut is in their career (Active, Retired, Deceased, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "astronaut statuses"
+
+    def __str__(self):
+        return self.name
+
+
+class AstronautType(models.Model):
+    """How an astronaut flies (Government, Private, Non-Human, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class AstronautRole(models.Model):
+    """A crew position (Commander, Flight Engineer, Spaceflight Participant, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    role = models.CharField(max_length=255)
+    priority = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.role
+
+
+class Astronaut(models.Model):
+    """A person (or animal) who has flown or trained to fly to space."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    status = models.ForeignKey(AstronautStatus, on_delete=models.PROTECT, related_name="astronauts")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="astronauts"
+    )
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    type = models.ForeignKey(AstronautType, on_delete=models.PROTECT, related_name="astronauts")
+    in_space = models.BooleanField(default=False)
+    # As upstream reports them: an astronaut's career spans flights on spacecraft we do not model.
+    time_in_space = models.DurationField(null=True, blank=True)
+    eva_time = models.DurationField(default=dt.timedelta(0))
+    age = models.IntegerField(null=True, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    date_of_death = models.DateField(null=True, blank=True)
+    nationality = models.ManyToManyField(Country, related_name="astronauts", blank=True)
+    bio = models.TextField(default="", blank=True)
+    wiki = models.CharField(max_length=255, null=True, blank=True)
+    last_flight = models.DateTimeField(null=True, blank=True)
+    first_flight = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class AstronautFlight(models.Model):
+    """One astronaut in one role on a flight; a flight lists it in its launch, onboard or landing crew."""
+
+    id = models.IntegerField(primary_key=True)
+    role = models.ForeignKey(AstronautRole, on_delete=models.PROTECT, related_name="+")
+    astronaut = models.ForeignKey(Astronaut, on_delete=models.PROTECT, related_name="flights")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.astronaut} ({self.role})"

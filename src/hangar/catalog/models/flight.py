@@ -1,0 +1,180 @@
+"""Flights: a spacecraft or payload on one launch, how it landed, and where it docked on the way.
+
+Derived values (a flight's ``duration`` and ``turn_around_time``) are stored by ``catalog.stats``.
+"""
+
+import datetime as dt
+
+from django.db import models
+
+from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.astronaut import AstronautFlight
+from hangar.catalog.models.image import Image
+from hangar.catalog.models.launch import Launch
+from hangar.catalog.models.location import LandingLocation
+from hangar.catalog.models.spacecraft import Spacecraft, SpacecraftConfig
+from hangar.catalog.models.station import SpaceStation
+from hangar.catalog.querysets import DockingEventQuerySet, SpacecraftFlightQuerySet
+
+
+class LandingType(models.Model):
+    """How a landing is made (Parachute Landing, Vertical Landing, Ocean, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, default="")
+    abbrev = models.CharField(max_length=255, default="")
+    description = models.TextField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Landing(models.Model):
+    """The landing (attempted or not) that ends a flight."""
+
+    id = models.IntegerField(primary_key=True)
+    attempt = models.BooleanField(default=False)
+    success = models.BooleanField(null=True, blank=True)
+    description = models.TextField(default="", blank=True)
+    downrange_distance = models.FloatField(null=True, blank=True)
+    # Both required by the official schema (Landing.landing_location and .type are not nullable).
+    landing_location = models.ForeignKey(LandingLocation, on_delete=models.PROTECT, related_name="landings")
+    type = models.ForeignKey(LandingType, on_delete=models.PROTECT, related_name="landings")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Landing {self.id}"
+
+
+class SpacecraftFlight(models.Model):
+    """One flight of one spacecraft: its launch, its crews, its landing."""
+
+    id = models.IntegerField(primary_key=True)
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    mission_end = models.DateTimeField(null=True, blank=True)
+    spacecraft = models.ForeignKey(Spacecraft, on_delete=models.CASCADE, related_name="flights")
+    launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="spacecraft_flights")
+    landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="spacecraft_flights")
+    launch_crew = models.ManyToManyField(AstronautFlight, related_name="+", blank=True)
+    onboard_crew = models.ManyToManyField(AstronautFlight, related_name="+", blank=True)
+    landing_crew = models.ManyToManyField(AstronautFlight, related_name="+", blank=True)
+    # Derived by catalog.stats (never null on the wire, so never null here).
+    duration = models.DurationField(default=dt.timedelta(0))
+    turn_around_time = models.DurationField(default=dt.timedelta(0))
+
+    objects = SpacecraftFlightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["spacecraft", "id"], name="flight_spacecraft_idx")]
+
+    def __str__(self):
+        return f"{self.spacecraft} flight {self.id}"
+
+
+class PayloadType(models.Model):
+    """What a payload is (Communications Satellite, Cargo, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, default="")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Payload(models.Model):
+    """An uncrewed payload carried by a launch (a satellite, a cargo module)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=1048, default="")
+    type = models.ForeignKey(PayloadType, on_delete=models.PROTECT, related_name="payloads")
+    manufacturer = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    operator = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    wiki_link = models.URLField(max_length=200, default="", blank=True)
+    info_link = models.URLField(max_length=200, default="", blank=True)
+    cost = models.BigIntegerField(null=True, blank=True)
+    mass = models.FloatField(null=True, blank=True)
+    description = models.TextField(default="", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class PayloadFlight(models.Model):
+    """One flight of one payload: its launch and landing."""
+
+    id = models.IntegerField(primary_key=True)
+    destination = models.CharField(max_length=255, null=True, blank=True)
+    amount = models.IntegerField(default=1)
+    payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="flights")
+    launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="payload_flights")
+    landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="payload_flights")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.payload} flight {self.id}"
+
+
+class DockingLocation(models.Model):
+    """A docking port, on a station, a spacecraft design or a payload (Salyut 4 aft port, Harmony forward)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    spacestation = models.ForeignKey(
+        SpaceStation, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_locations"
+    )
+    spacecraft = models.ForeignKey(
+        SpacecraftConfig, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_locations"
+    )
+    payload = models.ForeignKey(
+        Payload, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_locations"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class DockingEvent(models.Model):
+    """A spacecraft flight (the chaser) docking to a station, another flight or a payload, until departure."""
+
+    id = models.IntegerField(primary_key=True)
+    flight_vehicle_chaser = models.ForeignKey(
+        SpacecraftFlight, on_delete=models.CASCADE, related_name="docking_events"
+    )
+    docking = models.DateTimeField()
+    departure = models.DateTimeField(null=True, blank=True)
+    docking_location = models.ForeignKey(DockingLocation, on_delete=models.PROTECT, related_name="events")
+    space_station_target = models.ForeignKey(
+        SpaceStation, on_delete=models.PROTECT, null=True, blank=True, related_name="docking_events"
+    )
+    flight_vehicle_target = models.ForeignKey(
+        SpacecraftFlight, on_delete=models.PROTECT, null=True, blank=True, related_name="docked_by"
+    )
+    payload_flight_target = models.ForeignKey(
+        PayloadFlight, on_delete=models.PROTECT, null=True, blank=True, related_name="docked_by"
+    )
+
+    objects = DockingEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["docking", "id"]
+
+    def __str__(self):
+        return f"Docking {self.id}"

@@ -1,0 +1,209 @@
+"""Launches and what they carry: status, precision of the date, mission, orbit, links to read and watch."""
+
+from django.db import models
+
+from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.image import Image
+from hangar.catalog.models.location import CelestialBody, Pad
+
+
+class LaunchStatus(models.Model):
+    """The state of a launch (Go, TBD, Launch Successful, Launch Failure, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    abbrev = models.CharField(max_length=255, default="")
+    description = models.TextField(default="")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "launch statuses"
+
+    def __str__(self):
+        return self.name
+
+
+class NetPrecision(models.Model):
+    """How precisely a launch's NET is known (Second, Day, Month, Quarter, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, default="")
+    abbrev = models.CharField(max_length=255, default="")
+    description = models.TextField(default="")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Orbit(models.Model):
+    """A target orbit (Low Earth Orbit, Geostationary Transfer Orbit, …) around a celestial body."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=50)
+    abbrev = models.CharField(max_length=30)
+    celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT, related_name="orbits")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Mission(models.Model):
+    """What a launch is for: a named mission with its orbit and the agencies behind it."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    type = models.CharField(max_length=255, default="")
+    description = models.TextField(default="")
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    orbit = models.ForeignKey(Orbit, on_delete=models.PROTECT, related_name="missions")
+    agencies = models.ManyToManyField(Agency, related_name="missions", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class InfoURLType(models.Model):
+    """What a reading link is (Official Page, Press Kit, Wikipedia, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class VidURLType(models.Model):
+    """What a video link is (Official Webcast, Recap, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Language(models.Model):
+    """The language of a link."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    code = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class InfoURL(models.Model):
+    """A page to read about a mission. Upstream gives it no id: a mission's list is replaced as a whole."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="info_urls")
+    position = models.IntegerField()
+    priority = models.IntegerField(default=0)
+    source = models.CharField(max_length=200, null=True, blank=True)
+    title = models.CharField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=350, null=True, blank=True)
+    feature_image = models.URLField(max_length=200, null=True, blank=True)
+    url = models.URLField(max_length=1000)
+    type = models.ForeignKey(InfoURLType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["mission", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "position"], name="infourl_mission_position_uniq")
+        ]
+
+    def __str__(self):
+        return self.url
+
+
+class VidURL(models.Model):
+    """A video of a mission (webcast, recap). No upstream id: a mission's list is replaced as a whole."""
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="vid_urls")
+    position = models.IntegerField()
+    priority = models.IntegerField(default=0)
+    source = models.CharField(max_length=200, null=True, blank=True)
+    publisher = models.CharField(max_length=255, null=True, blank=True)
+    title = models.CharField(max_length=200, null=True, blank=True)
+    description = models.CharField(max_length=350, null=True, blank=True)
+    feature_image = models.URLField(max_length=200, null=True, blank=True)
+    url = models.URLField(max_length=1000)
+    type = models.ForeignKey(VidURLType, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    start_time = models.DateTimeField(null=True, blank=True)
+    end_time = models.DateTimeField(null=True, blank=True)
+    live = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["mission", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["mission", "position"], name="vidurl_mission_position_uniq")
+        ]
+
+    def __str__(self):
+        return self.url
+
+
+class Launch(models.Model):
+    """One launch attempt of a rocket, past or planned (Soyuz 18, Crew-9)."""
+
+    id = models.UUIDField(primary_key=True)
+    name = models.CharField(max_length=2048, default="")
+    slug = models.SlugField(max_length=2048)
+    launch_designator = models.CharField(max_length=255, null=True, blank=True)
+    status = models.ForeignKey(
+        LaunchStatus, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    last_updated = models.DateTimeField(null=True, blank=True)
+    net = models.DateTimeField(null=True, blank=True)
+    net_precision = models.ForeignKey(
+        NetPrecision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    window_end = models.DateTimeField(null=True, blank=True)
+    window_start = models.DateTimeField(null=True, blank=True)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    infographic = models.CharField(max_length=1000, null=True, blank=True)
+    probability = models.IntegerField(null=True, blank=True)
+    weather_concerns = models.CharField(max_length=255, null=True, blank=True)
+    failreason = models.CharField(max_length=2048, null=True, blank=True)
+    hashtag = models.CharField(max_length=2048, null=True, blank=True)
+    launch_service_provider = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="launches"
+    )
+    mission = models.ForeignKey(Mission, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True, related_name="launches")
+    webcast_live = models.BooleanField(default=False)
+    orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    location_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    pad_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    agency_launch_attempt_count = models.IntegerField(null=True, blank=True)
+    orbital_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["net", "id"]
+        indexes = [models.Index(fields=["net", "id"], name="launch_net_idx")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,52 @@
+"""Space stations, the places spacecraft dock to."""
+
+from django.db import models
+
+from hangar.catalog.models.image import Image
+
+
+class SpaceStationStatus(models.Model):
+    """The life-cycle state of a space station (Active, De-Orbited, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "space station statuses"
+
+    def __str__(self):
+        return self.name
+
+
+class SpaceStationType(models.Model):
+    """Who runs a space station (Government, Commercial, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+
+class SpaceStation(models.Model):
+    """A crewed orbital station (Salyut 4, Mir, the International Space Station)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255)
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.ForeignKey(SpaceStationStatus, on_delete=models.PROTECT, related_name="stations")
+    founded = models.DateField()
+    deorbited = models.DateField(null=True, blank=True)
+    description = models.TextField(default="", blank=True)
+    orbit = models.CharField(max_length=255, null=True, blank=True)
+    type = models.ForeignKey(SpaceStationType, on_delete=models.PROTECT, related_name="stations")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
