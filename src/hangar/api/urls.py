@@ -6,10 +6,16 @@ from rest_framework.routers import DefaultRouter
 
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
+from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
+router.register("launcher_configurations", LauncherConfigViewSet, basename="launcherconfig")
+router.register(
+    "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
+)
+router.register("programs", ProgramViewSet, basename="program")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")

@@ -1,6 +1,6 @@
 """What every LL2 endpoint shares: read-only viewsets whose ``mode`` picks serializer and queryset."""
 
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
 from hangar.api.params import parse_choice
@@ -9,8 +9,8 @@ from hangar.api.params import parse_choice
 ID_PATTERN = "[0-9]{1,18}"
 
 
-class ModeViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only endpoint with LL2's response modes.
+class ModeMixin:
+    """LL2's response modes for a read-only viewset.
 
     ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
     ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400.
@@ -30,10 +30,18 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_mode(self) -> str:
         default = self.detail_mode if self.action == "retrieve" else self.list_mode
         raw = self.request.query_params.get("mode") if self.request else None
-        return default if raw is None else parse_choice("mode", raw, list(self.modes))
+        return parse_choice("mode", raw, list(self.modes)) if raw else default
 
     def get_serializer_class(self):
         return self.modes[self.get_mode()][0]
 
     def get_queryset(self):
         return getattr(super().get_queryset(), self.modes[self.get_mode()][1])()
+
+
+class ModeViewSet(ModeMixin, viewsets.ReadOnlyModelViewSet):
+    """A list and detail endpoint with LL2's response modes."""
+
+
+class ModeDetailViewSet(ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A detail-only endpoint: for resources Hangar stores only as far as spacecraft responses link them."""

@@ -1,6 +1,6 @@
 """Catalog models, one module per family of real-world things; import them from here."""
 
-from hangar.catalog.models.agency import Agency, AgencyType, Country
+from hangar.catalog.models.agency import Agency, AgencyType, Country, SocialMedia, SocialMediaLink
 from hangar.catalog.models.astronaut import (
     Astronaut,
     AstronautFlight,
@@ -31,7 +31,9 @@ from hangar.catalog.models.launch import (
     VidURL,
     VidURLType,
 )
+from hangar.catalog.models.launcher import LauncherConfig, LauncherConfigFamily
 from hangar.catalog.models.location import CelestialBody, CelestialBodyType, LandingLocation, Location, Pad
+from hangar.catalog.models.program import MissionPatch, Program, ProgramType
 from hangar.catalog.models.spacecraft import (
     Spacecraft,
     SpacecraftConfig,
@@ -66,14 +68,21 @@ __all__ = [
     "Language",
     "Launch",
     "LaunchStatus",
+    "LauncherConfig",
+    "LauncherConfigFamily",
     "Location",
     "Mission",
+    "MissionPatch",
     "NetPrecision",
     "Orbit",
     "Pad",
     "Payload",
     "PayloadFlight",
     "PayloadType",
+    "Program",
+    "ProgramType",
+    "SocialMedia",
+    "SocialMediaLink",
     "SpaceStation",
     "SpaceStationStatus",
     "SpaceStationType",
