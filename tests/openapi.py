@@ -16,6 +16,14 @@ from referencing.jsonschema import DRAFT202012
 
 OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
 
+# Where the file contradicts the data it describes, listed one by one. These object fields are declared
+# required and non-nullable, yet exactly one of each group is set: a docking has one target, a docking
+# port belongs to one station, spacecraft design or payload. They are validated as nullable objects.
+NULLABLE_ERRATA = {
+    "DockingEventForChaserNormal": ("space_station_target", "flight_vehicle_target", "payload_flight_target"),
+    "DockingLocation": ("spacestation", "spacecraft", "payload"),
+}
+
 
 def _strict(node):
     if isinstance(node, list):
@@ -33,7 +41,14 @@ def _strict(node):
 @cache
 def _schemas():
     spec = json.loads(OPENAPI_FILE.read_text())
-    components = _strict(copy.deepcopy(spec["components"]["schemas"]))
+    raw = copy.deepcopy(spec["components"]["schemas"])
+    for component, names in NULLABLE_ERRATA.items():
+        for name in names:
+            raw[component]["properties"][name] = {
+                "allOf": [raw[component]["properties"][name]],
+                "nullable": True,
+            }
+    components = _strict(raw)
     document = {"components": {"schemas": components}}
     registry = Registry().with_resource("urn:ll2", DRAFT202012.create_resource(document))
     return document, registry

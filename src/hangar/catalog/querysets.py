@@ -259,14 +259,13 @@ def landing_related(prefix: str) -> tuple[list, list]:
 
 def mission_related(prefix: str) -> tuple[list, list]:
     """``Mission`` at ``prefix``: orbit and body, image, agencies, reading and video links."""
-    Agency = apps.get_model("catalog", "Agency")
     InfoURL = apps.get_model("catalog", "InfoURL")
     VidURL = apps.get_model("catalog", "VidURL")
     return _merge(
         (
             [_path(prefix, "orbit__celestial_body")],
             [
-                Prefetch(_path(prefix, "agencies"), queryset=Agency.objects.for_detailed()),
+                Prefetch(_path(prefix, "agencies"), queryset=agency_queryset("detailed")),
                 Prefetch(
                     _path(prefix, "info_urls"), queryset=InfoURL.objects.select_related("type", "language")
                 ),
@@ -293,8 +292,10 @@ def launch_normal_related(prefix: str) -> tuple[list, list]:
 
 
 def launch_extra_related(prefix: str) -> tuple[list, list]:
-    """Rocket configuration and programs of a ``LaunchNormal`` (shapes owned by the launcher module)."""
-    return [], []
+    """Rocket (``RocketNormal``: its ``LauncherConfigList``) and programs (``ProgramNormal``) of a launch."""
+    config = _path(prefix, "rocket__configuration")
+    joins, prefetches = launcher_config_related(config, "list")
+    return [config, *joins], [*prefetches, Prefetch(_path(prefix, "program"), queryset=program_queryset())]
 
 
 def flight_normal_related(prefix: str) -> tuple[list, list]:
@@ -324,8 +325,11 @@ def payload_flight_normal_related(prefix: str) -> tuple[list, list]:
 
 
 def payload_extra_related(prefix: str) -> tuple[list, list]:
-    """Programs of a ``PayloadNormal`` (shapes owned by the program module)."""
-    return [], []
+    """Programs of a ``PayloadNormal``, as ``ProgramMini``."""
+    Program = apps.get_model("catalog", "Program")
+    joins, prefetches = image_related("image")
+    programs = Program.objects.select_related(*joins).prefetch_related(*prefetches)
+    return [], [Prefetch(_path(prefix, "program"), queryset=programs)]
 
 
 def _as_prefetch(lookup: str, queryset: models.QuerySet, related: tuple[list, list]) -> Prefetch:
@@ -348,14 +352,14 @@ def docking_event_related(prefix: str) -> tuple[list, list]:
     payload = _path(location, "payload")
     target = _path(prefix, "space_station_target")
     return _merge(
-        ([location, station, payload, _path(payload, "type"), target, _path(target, "status")], []),
+        ([location, station, payload, _path(payload, "type"), target], []),
+        space_station_related(target),
         image_related(_path(station, "image")),
         config_related(_path(location, "spacecraft"), detailed=False),
         agency_mini_related(_path(payload, "manufacturer")),
         agency_mini_related(_path(payload, "operator")),
-        ([_path(payload, "manufacturer"), _path(payload, "operator"), _path(target, "type")], []),
+        ([_path(payload, "manufacturer"), _path(payload, "operator")], []),
         image_related(_path(payload, "image")),
-        image_related(_path(target, "image")),
         (
             [],
             [
@@ -370,22 +374,37 @@ def docking_event_related(prefix: str) -> tuple[list, list]:
     )
 
 
+def astronaut_related(prefix: str) -> tuple[list, list]:
+    """``AstronautDetailed`` at ``prefix``."""
+    return _merge(
+        ([_path(prefix, n) for n in ("status", "type", "agency")], [_path(prefix, "nationality")]),
+        agency_mini_related(_path(prefix, "agency")),
+        image_related(_path(prefix, "image")),
+        astronaut_extra_related(prefix),
+    )
+
+
 def astronaut_flight_queryset() -> models.QuerySet:
     """``AstronautFlight`` with its ``AstronautDetailed``."""
     AstronautFlight = apps.get_model("catalog", "AstronautFlight")
-    joins, prefetches = _merge(
-        (["role", "astronaut__status", "astronaut__type"], ["astronaut__nationality"]),
-        agency_mini_related("astronaut__agency"),
-        (["astronaut__agency"], []),
-        image_related("astronaut__image"),
-        astronaut_extra_related("astronaut"),
-    )
+    joins, prefetches = _merge((["role"], []), astronaut_related("astronaut"))
     return AstronautFlight.objects.select_related(*joins).prefetch_related(*prefetches)
 
 
+def space_station_related(prefix: str) -> tuple[list, list]:
+    """``SpaceStationNormal`` at ``prefix``."""
+    return _merge(
+        ([_path(prefix, "status"), _path(prefix, "type")], []), image_related(_path(prefix, "image"))
+    )
+
+
 def astronaut_extra_related(prefix: str) -> tuple[list, list]:
-    """Social media links of an ``AstronautDetailed`` (shapes owned by the agency module)."""
-    return [], []
+    """Social media links of an ``AstronautDetailed`` (each with its network and logo)."""
+    Link = apps.get_model("catalog", "SocialMediaLink")
+    links = Link.objects.select_related("social_media__logo__license").prefetch_related(
+        "social_media__logo__variants__type"
+    )
+    return [], [Prefetch(_path(prefix, "social_media_links"), queryset=links)]
 
 
 class SpacecraftFlightQuerySet(models.QuerySet):
@@ -422,3 +441,69 @@ class DockingEventQuerySet(models.QuerySet):
         """Everything ``DockingEventForChaserNormal`` reads."""
         joins, prefetches = docking_event_related("")
         return self.select_related(*joins).prefetch_related(*prefetches)
+
+
+class _ShapeQuerySet(models.QuerySet):
+    """A queryset whose one shape is given by a ``related(prefix)`` function."""
+
+    related = staticmethod(lambda prefix: ([], []))
+
+    def _shaped(self):
+        joins, prefetches = self.related("")
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+
+class LaunchQuerySet(_ShapeQuerySet):
+    related = staticmethod(launch_normal_related)
+
+    def for_normal(self):
+        """Everything ``LaunchNormal`` reads."""
+        return self._shaped()
+
+
+class LandingQuerySet(_ShapeQuerySet):
+    related = staticmethod(landing_related)
+
+    def for_landing(self):
+        """Everything ``Landing`` reads."""
+        return self._shaped()
+
+
+class PadQuerySet(_ShapeQuerySet):
+    related = staticmethod(pad_related)
+
+    def for_pad(self):
+        """Everything ``Pad`` reads."""
+        return self._shaped()
+
+
+class LocationQuerySet(_ShapeQuerySet):
+    related = staticmethod(lambda prefix: location_related(prefix, with_body=True))
+
+    def for_normal(self):
+        """Everything ``Location`` reads."""
+        return self._shaped()
+
+
+class AstronautQuerySet(_ShapeQuerySet):
+    related = staticmethod(astronaut_related)
+
+    def for_list(self):
+        """Everything ``AstronautDetailed`` (the astronauts endpoint's ``list`` mode) reads."""
+        return self._shaped()
+
+
+class SpaceStationQuerySet(_ShapeQuerySet):
+    related = staticmethod(space_station_related)
+
+    def for_normal(self):
+        """Everything ``SpaceStationNormal`` reads."""
+        return self._shaped()
+
+
+class PayloadFlightQuerySet(_ShapeQuerySet):
+    related = staticmethod(payload_flight_normal_related)
+
+    def for_normal(self):
+        """Everything ``PayloadFlightNormal`` reads."""
+        return self._shaped()

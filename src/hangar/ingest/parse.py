@@ -569,6 +569,7 @@ register(
     owned("info_urls", "InfoURL", parent_attr="mission"),
     owned("vid_urls", "VidURL", parent_attr="mission"),
 )
+register("Rocket", "catalog.Rocket", fk("configuration", "LauncherConfig", required=True))
 register(
     "Launch",
     "catalog.Launch",
@@ -576,11 +577,11 @@ register(
     scalar("slug", "str", required=True),
     scalar("launch_designator", "str", null=True),
     fk("status", "LaunchStatus", null=True),
-    scalar("last_updated", "datetime"),
-    scalar("net", "datetime"),
+    scalar("last_updated", "datetime", required=True),
+    scalar("net", "datetime", required=True),
     fk("net_precision", "NetPrecision", null=True),
-    scalar("window_end", "datetime"),
-    scalar("window_start", "datetime"),
+    scalar("window_end", "datetime", required=True),
+    scalar("window_start", "datetime", required=True),
     fk("image", "Image", null=True),
     scalar("infographic", "str", null=True),
     scalar("probability", "int", null=True),
@@ -588,9 +589,11 @@ register(
     scalar("failreason", "str", null=True),
     scalar("hashtag", "str", null=True),
     fk("launch_service_provider", "Agency", null=True),
+    fk("rocket", "Rocket", null=True),
     fk("mission", "Mission", null=True),
     fk("pad", "Pad", null=True),
     scalar("webcast_live", "bool"),
+    m2m("program", "Program"),
     *(
         scalar(k, "int", null=True)
         for k in (
@@ -630,6 +633,7 @@ register(
     scalar("wiki", "str", null=True),
     scalar("last_flight", "datetime", null=True),
     scalar("first_flight", "datetime", null=True),
+    m2m("social_media_links", "SocialMediaLink"),
 )
 register(
     "AstronautFlight",
@@ -662,6 +666,7 @@ register(
     fk("image", "Image", null=True),
     scalar("wiki_link", "str"),
     scalar("info_link", "str"),
+    m2m("program", "Program"),
     scalar("cost", "int", null=True),
     scalar("mass", "float", null=True),
     scalar("description", "str"),

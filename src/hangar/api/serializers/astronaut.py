@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from hangar.api.serializers.agency import AgencyMiniSerializer
+from hangar.api.serializers.agency import AgencyMiniSerializer, SocialMediaLinkSerializer
 from hangar.api.serializers.common import CountrySerializer, ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.catalog.models import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
@@ -37,6 +37,7 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
     time_in_space = DurationField(read_only=True, allow_null=True)
     eva_time = DurationField(read_only=True)
     nationality = CountrySerializer(many=True)
+    social_media_links = SocialMediaLinkSerializer(many=True)
 
     class Meta:
         model = Astronaut
@@ -60,6 +61,7 @@ class AstronautDetailedSerializer(serializers.ModelSerializer):
             "wiki",
             "last_flight",
             "first_flight",
+            "social_media_links",
         )
 
 

@@ -10,6 +10,7 @@ from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.api.serializers.launch import LaunchNormalSerializer
 from hangar.api.serializers.location import LandingLocationSerializer
+from hangar.api.serializers.program import ProgramMiniSerializer
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
     SpacecraftConfigNormalSerializer,
@@ -102,6 +103,7 @@ class PayloadNormalSerializer(PayloadMiniSerializer):
     response_mode = ConstantField("normal")
     manufacturer = AgencyNormalSerializer()
     operator = AgencyNormalSerializer()
+    program = ProgramMiniSerializer(many=True)
 
     class Meta:
         model = Payload
@@ -109,6 +111,7 @@ class PayloadNormalSerializer(PayloadMiniSerializer):
             *PayloadMiniSerializer.Meta.fields,
             "wiki_link",
             "info_link",
+            "program",
             "cost",
             "mass",
             "description",

@@ -2,10 +2,12 @@
 
 from rest_framework import serializers
 
-from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSerializer
+from hangar.api.serializers.agency import AgencyDetailedSerializer, AgencyMiniSerializer
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
+from hangar.api.serializers.launcher import LauncherConfigListSerializer
 from hangar.api.serializers.location import CelestialBodyMiniSerializer, PadSerializer
+from hangar.api.serializers.program import ProgramNormalSerializer
 from hangar.catalog.models import (
     InfoURL,
     InfoURLType,
@@ -15,6 +17,7 @@ from hangar.catalog.models import (
     Mission,
     NetPrecision,
     Orbit,
+    Rocket,
     VidURL,
     VidURLType,
 )
@@ -92,13 +95,21 @@ class VidURLSerializer(serializers.ModelSerializer):
 class MissionSerializer(serializers.ModelSerializer):
     image = ImageSerializer(allow_null=True)
     orbit = OrbitSerializer()
-    agencies = AgencyNormalSerializer(many=True)
+    agencies = AgencyDetailedSerializer(many=True)
     info_urls = InfoURLSerializer(many=True)
     vid_urls = VidURLSerializer(many=True)
 
     class Meta:
         model = Mission
         fields = ("id", "name", "type", "description", "image", "orbit", "agencies", "info_urls", "vid_urls")
+
+
+class RocketNormalSerializer(serializers.ModelSerializer):
+    configuration = LauncherConfigListSerializer()
+
+    class Meta:
+        model = Rocket
+        fields = ("id", "configuration")
 
 
 class LaunchNormalSerializer(serializers.ModelSerializer):
@@ -108,8 +119,10 @@ class LaunchNormalSerializer(serializers.ModelSerializer):
     net_precision = NetPrecisionSerializer(allow_null=True)
     image = ImageSerializer(allow_null=True)
     launch_service_provider = AgencyMiniSerializer(allow_null=True)
+    rocket = RocketNormalSerializer(allow_null=True)
     mission = MissionSerializer(allow_null=True)
     pad = PadSerializer(allow_null=True)
+    program = ProgramNormalSerializer(many=True, allow_null=True)
 
     class Meta:
         model = Launch
@@ -133,9 +146,11 @@ class LaunchNormalSerializer(serializers.ModelSerializer):
             "failreason",
             "hashtag",
             "launch_service_provider",
+            "rocket",
             "mission",
             "pad",
             "webcast_live",
+            "program",
             "orbital_launch_attempt_count",
             "location_launch_attempt_count",
             "pad_launch_attempt_count",

@@ -28,6 +28,7 @@ from hangar.catalog.models.launch import (
     Mission,
     NetPrecision,
     Orbit,
+    Rocket,
     VidURL,
     VidURLType,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "PayloadType",
     "Program",
     "ProgramType",
+    "Rocket",
     "SocialMedia",
     "SocialMediaLink",
     "SpaceStation",

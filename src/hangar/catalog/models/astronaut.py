@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.db import models
 
-from hangar.catalog.models.agency import Agency, Country
+from hangar.catalog.models.agency import Agency, Country, SocialMediaLink
 from hangar.catalog.models.image import Image
+from hangar.catalog.querysets import AstronautQuerySet
 
 
 class AstronautStatus(models.Model):
@@ -72,6 +73,9 @@ class Astronaut(models.Model):
     wiki = models.CharField(max_length=255, null=True, blank=True)
     last_flight = models.DateTimeField(null=True, blank=True)
     first_flight = models.DateTimeField(null=True, blank=True)
+    social_media_links = models.ManyToManyField(SocialMediaLink, related_name="astronauts", blank=True)
+
+    objects = AstronautQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

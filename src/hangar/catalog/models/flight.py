@@ -12,9 +12,15 @@ from hangar.catalog.models.astronaut import AstronautFlight
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.launch import Launch
 from hangar.catalog.models.location import LandingLocation
+from hangar.catalog.models.program import Program
 from hangar.catalog.models.spacecraft import Spacecraft, SpacecraftConfig
 from hangar.catalog.models.station import SpaceStation
-from hangar.catalog.querysets import DockingEventQuerySet, SpacecraftFlightQuerySet
+from hangar.catalog.querysets import (
+    DockingEventQuerySet,
+    LandingQuerySet,
+    PayloadFlightQuerySet,
+    SpacecraftFlightQuerySet,
+)
 
 
 class LandingType(models.Model):
@@ -43,6 +49,8 @@ class Landing(models.Model):
     # Both required by the official schema (Landing.landing_location and .type are not nullable).
     landing_location = models.ForeignKey(LandingLocation, on_delete=models.PROTECT, related_name="landings")
     type = models.ForeignKey(LandingType, on_delete=models.PROTECT, related_name="landings")
+
+    objects = LandingQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -101,6 +109,7 @@ class Payload(models.Model):
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     wiki_link = models.URLField(max_length=200, default="", blank=True)
     info_link = models.URLField(max_length=200, default="", blank=True)
+    program = models.ManyToManyField(Program, related_name="payloads", blank=True)
     cost = models.BigIntegerField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
     description = models.TextField(default="", blank=True)
@@ -121,6 +130,8 @@ class PayloadFlight(models.Model):
     payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="flights")
     launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="payload_flights")
     landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="payload_flights")
+
+    objects = PayloadFlightQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

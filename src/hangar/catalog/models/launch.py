@@ -4,7 +4,10 @@ from django.db import models
 
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.image import Image
+from hangar.catalog.models.launcher import LauncherConfig
 from hangar.catalog.models.location import CelestialBody, Pad
+from hangar.catalog.models.program import Program
+from hangar.catalog.querysets import LaunchQuerySet
 
 
 class LaunchStatus(models.Model):
@@ -163,6 +166,19 @@ class VidURL(models.Model):
         return self.url
 
 
+class Rocket(models.Model):
+    """The rocket of one launch: its launcher configuration (stages and boosters are not modelled yet)."""
+
+    id = models.IntegerField(primary_key=True)
+    configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT, related_name="rockets")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.configuration} #{self.id}"
+
+
 class Launch(models.Model):
     """One launch attempt of a rocket, past or planned (Soyuz 18, Crew-9)."""
 
@@ -173,13 +189,13 @@ class Launch(models.Model):
     status = models.ForeignKey(
         LaunchStatus, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    last_updated = models.DateTimeField(null=True, blank=True)
-    net = models.DateTimeField(null=True, blank=True)
+    last_updated = models.DateTimeField()
+    net = models.DateTimeField()
     net_precision = models.ForeignKey(
         NetPrecision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    window_end = models.DateTimeField(null=True, blank=True)
-    window_start = models.DateTimeField(null=True, blank=True)
+    window_end = models.DateTimeField()
+    window_start = models.DateTimeField()
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     infographic = models.CharField(max_length=1000, null=True, blank=True)
     probability = models.IntegerField(null=True, blank=True)
@@ -189,9 +205,11 @@ class Launch(models.Model):
     launch_service_provider = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="launches"
     )
+    rocket = models.ForeignKey(Rocket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     mission = models.ForeignKey(Mission, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True, related_name="launches")
     webcast_live = models.BooleanField(default=False)
+    program = models.ManyToManyField(Program, related_name="launches", blank=True)
     orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
     location_launch_attempt_count = models.IntegerField(null=True, blank=True)
     pad_launch_attempt_count = models.IntegerField(null=True, blank=True)
@@ -200,6 +218,8 @@ class Launch(models.Model):
     location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+
+    objects = LaunchQuerySet.as_manager()
 
     class Meta:
         ordering = ["net", "id"]

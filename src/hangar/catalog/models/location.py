@@ -4,6 +4,7 @@ from django.db import models
 
 from hangar.catalog.models.agency import Agency, Country
 from hangar.catalog.models.image import Image
+from hangar.catalog.querysets import LocationQuerySet, PadQuerySet
 
 
 class CelestialBodyType(models.Model):
@@ -69,6 +70,8 @@ class Location(models.Model):
     total_launch_count = models.IntegerField(null=True, blank=True)
     total_landing_count = models.IntegerField(null=True, blank=True)
 
+    objects = LocationQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
 
@@ -99,6 +102,8 @@ class Pad(models.Model):
     location = models.ForeignKey(
         Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="pads"
     )
+
+    objects = PadQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

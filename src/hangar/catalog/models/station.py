@@ -3,6 +3,7 @@
 from django.db import models
 
 from hangar.catalog.models.image import Image
+from hangar.catalog.querysets import SpaceStationQuerySet
 
 
 class SpaceStationStatus(models.Model):
@@ -44,6 +45,8 @@ class SpaceStation(models.Model):
     description = models.TextField(default="", blank=True)
     orbit = models.CharField(max_length=255, null=True, blank=True)
     type = models.ForeignKey(SpaceStationType, on_delete=models.PROTECT, related_name="stations")
+
+    objects = SpaceStationQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -1,0 +1,92 @@
+"""Detail routes for the resources that spacecraft flights link to (launches, landings, astronauts, …).
+
+Every URL a flight response emits resolves here. Each route serves exactly what Hangar stores, in the
+upstream shape of one of that endpoint's modes (``LaunchNormal`` for ``/launches/{id}/?mode=normal``,
+``AstronautDetailed`` for ``/astronauts/{id}/?mode=list``, …); that mode is the default here. Only the
+detail route exists: these are not (yet) browsable collections.
+"""
+
+from hangar.api.serializers.astronaut import AstronautDetailedSerializer
+from hangar.api.serializers.flight import (
+    DockingEventForChaserNormalSerializer,
+    LandingSerializer,
+    PayloadFlightNormalSerializer,
+)
+from hangar.api.serializers.launch import LaunchNormalSerializer
+from hangar.api.serializers.location import LocationSerializer, PadSerializer
+from hangar.api.serializers.station import SpaceStationNormalSerializer
+from hangar.api.views.base import ModeViewSet
+from hangar.catalog.models import (
+    Astronaut,
+    DockingEvent,
+    Landing,
+    Launch,
+    Location,
+    Pad,
+    PayloadFlight,
+    SpaceStation,
+)
+
+
+class LaunchViewSet(ModeViewSet):
+    """One launch, as `LaunchNormal` (upstream's `mode=normal`)."""
+
+    queryset = Launch.objects.all()
+    modes = {"normal": (LaunchNormalSerializer, "for_normal")}
+    detail_mode = "normal"
+
+
+class LandingViewSet(ModeViewSet):
+    """One landing, as the `Landing` shape flights nest."""
+
+    queryset = Landing.objects.all()
+    modes = {"normal": (LandingSerializer, "for_landing")}
+    detail_mode = "normal"
+
+
+class PadViewSet(ModeViewSet):
+    """One launch pad, as `Pad`."""
+
+    queryset = Pad.objects.all()
+    modes = {"normal": (PadSerializer, "for_pad")}
+    detail_mode = "normal"
+
+
+class LocationViewSet(ModeViewSet):
+    """One location, as `Location` (upstream's `mode=normal`)."""
+
+    queryset = Location.objects.all()
+    modes = {"normal": (LocationSerializer, "for_normal")}
+    detail_mode = "normal"
+
+
+class AstronautViewSet(ModeViewSet):
+    """One astronaut, as `AstronautDetailed` (upstream's `mode=list`)."""
+
+    queryset = Astronaut.objects.all()
+    modes = {"list": (AstronautDetailedSerializer, "for_list")}
+    detail_mode = "list"
+
+
+class SpaceStationViewSet(ModeViewSet):
+    """One space station, as `SpaceStationNormal`."""
+
+    queryset = SpaceStation.objects.all()
+    modes = {"normal": (SpaceStationNormalSerializer, "for_normal")}
+    detail_mode = "normal"
+
+
+class DockingEventViewSet(ModeViewSet):
+    """One docking event, as `DockingEventForChaserNormal` (the shape flights nest)."""
+
+    queryset = DockingEvent.objects.all()
+    modes = {"normal": (DockingEventForChaserNormalSerializer, "for_chaser")}
+    detail_mode = "normal"
+
+
+class PayloadFlightViewSet(ModeViewSet):
+    """One payload flight, as `PayloadFlightNormal` (upstream's `mode=normal`)."""
+
+    queryset = PayloadFlight.objects.all()
+    modes = {"normal": (PayloadFlightNormalSerializer, "for_normal")}
+    detail_mode = "normal"
