@@ -1,18 +1,24 @@
 """Detailed spacecraft and /2.3.0/spacecraft_flights/: strict schema validation, filters, query counts."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hangar.catalog import stats
+from hangar.catalog import models, stats
+from hangar.ingest.importing import ImportFailed, import_paths
 from tests import factories
+from tests.conftest import DATA
 from tests.openapi import errors
 
 
 def utc(*args):
     return dt.datetime(*args, tzinfo=dt.UTC)
+
+
+NOW = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
 def get(client, url, status=200):
@@ -21,9 +27,32 @@ def get(client, url, status=200):
     return response.json()
 
 
+LAUNCHER_FILE = DATA / "constructed" / "launcher_configuration_164.json"
+
+
+def _dress(launch):
+    """Give a launch every optional part LaunchNormal has: rocket, program, reading and video links."""
+    rocket = models.Rocket.objects.create(id=launch.mission_id, configuration_id=164)
+    models.Launch.objects.filter(pk=launch.pk).update(rocket=rocket, image=factories.ImageFactory())
+    launch.program.set([25])
+    kind = models.InfoURLType.objects.get_or_create(id=1, name="Official")[0]
+    language = models.Language.objects.get_or_create(id=1, name="English", code="en")[0]
+    models.InfoURL.objects.create(
+        mission_id=launch.mission_id, position=0, url="https://example.org/a", type=kind
+    )
+    models.VidURL.objects.create(
+        mission_id=launch.mission_id,
+        position=0,
+        url="https://example.org/v",
+        language=language,
+        start_time=utc(2020, 1, 1),
+    )
+
+
 @pytest.fixture
 def history(db):
     """One spacecraft flown twice (with crews and a docking), one never flown, one in space now."""
+    import_paths([str(LAUNCHER_FILE)])
     reflown = factories.SpacecraftFactory(id=1, name="Reflown")
     factories.SpacecraftFactory(id=2, name="Never flown")
     in_space = factories.SpacecraftFactory(id=3, name="In space")
@@ -50,7 +79,15 @@ def history(db):
         flight_vehicle_target=target,
     )
     factories.SpacecraftFlightFactory(id=13, spacecraft=in_space, launch__net=utc(2024, 1, 1))
-    stats.refresh([1, 2, 3, target.spacecraft_id], now=utc(2025, 1, 1))
+    _dress(first.launch)
+    commander.astronaut.social_media_links.set(
+        [
+            models.SocialMediaLink.objects.create(
+                id=1, social_media=models.SocialMedia.objects.first(), url=None
+            )
+        ]
+    )
+    stats.refresh([1, 2, 3, target.spacecraft_id], now=NOW)
     return first, second
 
 
@@ -148,3 +185,75 @@ def test_flight_list_query_count_does_not_grow_with_page_size(client, db, query)
     _fleet(100, 40, 3)
     large = _count(client, f"/2.3.0/spacecraft_flights/?{query}")
     assert small == large <= MAX_DETAILED_LIST_QUERIES
+
+
+# --- import: what we serve can be imported back, and gives the same responses ----------------------------
+
+ROUND_TRIP = [
+    "/2.3.0/spacecraft/1/?format=json",
+    "/2.3.0/spacecraft/3/?format=json",
+    "/2.3.0/spacecraft_flights/?format=json&mode=detailed&limit=100",
+    "/2.3.0/spacecraft_flights/11/?format=json",
+]
+
+
+def _wipe():
+    for model in (
+        models.DockingEvent,
+        models.SpacecraftFlight,
+        models.AstronautFlight,
+        models.Astronaut,
+        models.Launch,
+        models.Rocket,
+        models.Mission,
+        models.Landing,
+        models.Spacecraft,
+    ):
+        model.objects.all().delete()
+
+
+def test_detailed_objects_and_flight_pages_import_back_identically(client, history, tmp_path, public_url):
+    before = {url: get(client, url) for url in ROUND_TRIP}
+    for i, url in enumerate(ROUND_TRIP):
+        (tmp_path / f"{i}.json").write_text(json.dumps(before[url]))
+    _wipe()
+    assert get(client, "/2.3.0/spacecraft_flights/")["count"] == 0
+    import_paths([str(tmp_path)])
+    stats.recompute(now=NOW)  # the import computed with the real clock; compare at the fixture's
+    after = {url: get(client, url) for url in ROUND_TRIP}
+    for url in ROUND_TRIP:
+        assert json.dumps(after[url]) == json.dumps(before[url]), url
+
+
+def test_reimport_is_idempotent(client, history, tmp_path, public_url):
+    path = tmp_path / "flights.json"
+    path.write_text(json.dumps(get(client, ROUND_TRIP[2])))
+    import_paths([str(path)])
+    summary = import_paths([str(path)])
+    changed = [line for line in summary.lines() if " 0 created, 0 updated" not in line]
+    assert changed == []
+
+
+def test_a_bad_nested_value_names_its_path_and_changes_nothing(client, history, tmp_path):
+    body = get(client, ROUND_TRIP[3])
+    body["launch"]["net"] = "soon"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(body))
+    with pytest.raises(ImportFailed, match=r"\$\.launch\.net: expected a date-time"):
+        import_paths([str(path)])
+    body["launch"]["net"] = None
+    path.write_text(json.dumps(body))
+    with pytest.raises(ImportFailed, match=r"\$\.launch\.net: may not be null"):
+        import_paths([str(path)])
+
+
+def test_a_normal_page_does_not_override_derived_values_once_flights_are_known(client, history, tmp_path):
+    page = get(client, "/2.3.0/spacecraft/?format=json&mode=normal")
+    for craft in page["results"]:
+        craft["flights_count"] = 42
+        craft["time_in_space"] = "P1D"
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page))
+    import_paths([str(path)])
+    assert models.Spacecraft.objects.get(id=1).flights_count == 2  # derived from stored flights
+    assert models.Spacecraft.objects.get(id=2).flights_count == 42  # no stored flight: imported wins

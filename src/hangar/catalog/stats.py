@@ -203,6 +203,28 @@ def config_stats(flights: list[FlightFacts], now: dt.datetime) -> ConfigStats:
 
 # --- storage ------------------------------------------------------------------------------------------
 
+SPACECRAFT_FIELDS = tuple(SpacecraftStats.__dataclass_fields__)
+CONFIG_FIELDS = tuple(ConfigStats.__dataclass_fields__)
+
+
+def derived_owners(spacecraft_ids: Iterable[int], config_ids: Iterable[int], flown: Iterable[int] = ()):
+    """Of these spacecraft and configurations, those whose statistics are derived (not imported): the
+    spacecraft with a stored flight (or one in ``flown``, about to be stored), and their configurations."""
+    Flight = apps.get_model("catalog", "SpacecraftFlight")
+    Spacecraft = apps.get_model("catalog", "Spacecraft")
+    flown = set(flown)
+    crafts = set(spacecraft_ids)
+    for chunk in _chunks(sorted(crafts - flown)):
+        flown.update(Flight.objects.filter(spacecraft_id__in=chunk).values_list("spacecraft_id", flat=True))
+    configs = set()
+    for chunk in _chunks(sorted(set(config_ids))):
+        configs.update(
+            Spacecraft.objects.filter(spacecraft_config_id__in=chunk, flights__isnull=False).values_list(
+                "spacecraft_config_id", flat=True
+            )
+        )
+    return crafts & flown, configs
+
 
 def _chunks(ids: list, size: int = CHUNK):
     for start in range(0, len(ids), size):

@@ -160,10 +160,26 @@ def _affected_spacecraft(batch: Batch) -> set[int]:
     return ids
 
 
+def _drop_derived(batch: Batch) -> None:
+    """Imported statistics of spacecraft (and configurations) whose flights we store are not written:
+    the values derived from those flights win (catalog.stats explains why)."""
+    crafts = batch.records.get("Spacecraft", {})
+    configs = batch.records.get("SpacecraftConfig", {})
+    flown = {r["spacecraft"] for r in batch.records.get("SpacecraftFlight", {}).values() if "spacecraft" in r}
+    derived_crafts, derived_configs = stats.derived_owners(crafts, configs, flown)
+    for craft_id in derived_crafts:
+        for name in stats.SPACECRAFT_FIELDS:
+            crafts[craft_id].pop(name, None)
+    for config_id in derived_configs:
+        for name in stats.CONFIG_FIELDS:
+            configs[config_id].pop(name, None)
+
+
 def load_batch(batch: Batch) -> Summary:
     """Upsert everything in ``batch`` in one transaction; return what was created and updated."""
     summary = Summary()
     with transaction.atomic():
+        _drop_derived(batch)
         # Foreign keys are deferred to commit on SQLite and PostgreSQL, so the order here is free.
         for spec_name in SPECS:
             if batch.records.get(spec_name):

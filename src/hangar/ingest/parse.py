@@ -416,13 +416,13 @@ register(
     "CelestialBody",
     "catalog.CelestialBody",
     scalar("name", "str", required=True),
-    fk("type", "CelestialBodyType", required=True),
+    fk("type", "CelestialBodyType"),
     scalar("diameter", "float", null=True),
     scalar("mass", "float", null=True),
     scalar("gravity", "float", null=True),
     scalar("length_of_day", "str", null=True),
     scalar("atmosphere", "bool"),
-    fk("image", "Image", required=True),
+    fk("image", "Image"),
     scalar("description", "str", null=True),
     scalar("wiki_url", "str", null=True),
     *(
@@ -648,12 +648,12 @@ register(
     "catalog.SpaceStation",
     scalar("name", "str", required=True),
     fk("image", "Image", null=True),
-    fk("status", "SpaceStationStatus", required=True),
-    scalar("founded", "date", required=True),
+    fk("status", "SpaceStationStatus"),
+    scalar("founded", "date"),
     scalar("deorbited", "date", null=True),
     scalar("description", "str"),
     scalar("orbit", "str", null=True),
-    fk("type", "SpaceStationType", required=True),
+    fk("type", "SpaceStationType"),
 )
 register("PayloadType", "catalog.PayloadType", scalar("name", "str"))
 register(

@@ -25,14 +25,16 @@ class CelestialBody(models.Model):
 
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=255)
-    type = models.ForeignKey(CelestialBodyType, on_delete=models.PROTECT, related_name="bodies")
+    # Null only for a body known solely as ``CelestialBodyMini`` (an orbit's), which omits both.
+    type = models.ForeignKey(
+        CelestialBodyType, on_delete=models.PROTECT, null=True, blank=True, related_name="bodies"
+    )
     diameter = models.FloatField(null=True, blank=True)
     mass = models.FloatField(null=True, blank=True)
     gravity = models.FloatField(null=True, blank=True)
     length_of_day = models.CharField(max_length=255, null=True, blank=True)
     atmosphere = models.BooleanField(default=False)
-    # Required by the official schema (CelestialBodyNormal.image is neither optional nor nullable).
-    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="+")
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     description = models.TextField(null=True, blank=True)
     wiki_url = models.URLField(max_length=200, null=True, blank=True)
     total_attempted_launches = models.IntegerField(default=0)

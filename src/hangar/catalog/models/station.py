@@ -39,12 +39,17 @@ class SpaceStation(models.Model):
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=255)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    status = models.ForeignKey(SpaceStationStatus, on_delete=models.PROTECT, related_name="stations")
-    founded = models.DateField()
+    # Status, founding date and type are null only for a station known solely as ``SpaceStationMini``.
+    status = models.ForeignKey(
+        SpaceStationStatus, on_delete=models.PROTECT, null=True, blank=True, related_name="stations"
+    )
+    founded = models.DateField(null=True, blank=True)
     deorbited = models.DateField(null=True, blank=True)
     description = models.TextField(default="", blank=True)
     orbit = models.CharField(max_length=255, null=True, blank=True)
-    type = models.ForeignKey(SpaceStationType, on_delete=models.PROTECT, related_name="stations")
+    type = models.ForeignKey(
+        SpaceStationType, on_delete=models.PROTECT, null=True, blank=True, related_name="stations"
+    )
 
     objects = SpaceStationQuerySet.as_manager()
 
