@@ -169,3 +169,20 @@ def test_recompute_rejects_a_bad_clock(db):
 
     with pytest.raises(CommandError, match="--now"):
         call_command("recompute", "--now", "yesterday")
+
+
+def test_single_object_writes_keep_stats_current(stored):
+    """What the admin does: save one object; the derived values follow in the same transaction."""
+    flight = SpacecraftFlight.objects.get(id=2)
+    flight.mission_end = utc(2020, 8, 11)
+    flight.save()
+    assert SpacecraftFlight.objects.get(id=2).duration.days == 71
+    launch = SpacecraftFlight.objects.get(id=1).launch
+    launch.net = utc(2020, 1, 11)
+    launch.save()
+    assert SpacecraftFlight.objects.get(id=1).duration.days == 50
+    SpacecraftFlight.objects.get(id=2).docking_events.get().delete()
+    assert Spacecraft.objects.get(id=1).time_docked == days(57)
+    SpacecraftFlight.objects.get(id=1).delete()
+    assert Spacecraft.objects.get(id=1).flights_count == 1
+    assert Spacecraft.objects.get(id=1).fastest_turnaround is None

@@ -27,7 +27,56 @@ class AgencyAdmin(admin.ModelAdmin):
     raw_id_fields = ("image", "logo", "social_logo", "parent")
 
 
+class DockingEventInline(admin.TabularInline):
+    model = models.DockingEvent
+    fk_name = "flight_vehicle_chaser"
+    raw_id_fields = (
+        "docking_location",
+        "space_station_target",
+        "flight_vehicle_target",
+        "payload_flight_target",
+    )
+    extra = 0
+
+
+@admin.register(models.SpacecraftFlight)
+class SpacecraftFlightAdmin(admin.ModelAdmin):
+    """Saving here refreshes the spacecraft's derived statistics (catalog.signals)."""
+
+    list_display = ("id", "spacecraft", "launch", "mission_end", "duration", "turn_around_time")
+    raw_id_fields = ("spacecraft", "launch", "landing", "launch_crew", "onboard_crew", "landing_crew")
+    readonly_fields = ("duration", "turn_around_time")
+    inlines = (DockingEventInline,)
+
+
+@admin.register(models.Launch)
+class LaunchAdmin(admin.ModelAdmin):
+    list_display = ("id", "name", "net", "status")
+    search_fields = ("name",)
+    raw_id_fields = ("image", "launch_service_provider", "rocket", "mission", "pad", "program")
+
+
+@admin.register(models.Astronaut)
+class AstronautAdmin(admin.ModelAdmin):
+    list_display = ("id", "name", "status", "agency")
+    search_fields = ("name",)
+    raw_id_fields = ("agency", "image", "social_media_links")
+
+
 for model in (
+    models.Landing,
+    models.LandingLocation,
+    models.LandingType,
+    models.Location,
+    models.Pad,
+    models.CelestialBody,
+    models.Mission,
+    models.Orbit,
+    models.SpaceStation,
+    models.DockingLocation,
+    models.Payload,
+    models.PayloadFlight,
+    models.AstronautFlight,
     models.SpacecraftConfigFamily,
     models.SpacecraftConfigType,
     models.SpacecraftStatus,

@@ -18,6 +18,8 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hangar.catalog import lookups  # noqa: F401  (registers the lookups)
+        from hangar.catalog import lookups, signals  # noqa: F401  (lookups registers the lookups)
+
+        signals.connect()
 
         connection_created.connect(_register_sqlite_functions)
