@@ -14,7 +14,7 @@ from django.db.models import F
 from rest_framework import filters
 
 from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
-from hangar.catalog.models import Spacecraft
+from hangar.catalog.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
 
 
 class StrictBooleanField(forms.Field):
@@ -59,6 +59,22 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number in an integer column's range (years, launch counts); anything else is a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        message = f"Must be a whole number from {INT32_MIN} to {INT32_MAX}."
+        kwargs.setdefault("min_value", INT32_MIN)
+        kwargs.setdefault("max_value", INT32_MAX)
+        kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
+        super().__init__(*args, **kwargs)
+
+
 class SpacecraftFilterSet(django_filters.FilterSet):
     in_space = BooleanFilter()
     is_placeholder = BooleanFilter()
@@ -69,6 +85,26 @@ class SpacecraftFilterSet(django_filters.FilterSet):
     class Meta:
         model = Spacecraft
         fields = ("in_space", "is_placeholder", "name", "spacecraft_config", "status")
+
+
+class SpacecraftConfigFilterSet(django_filters.FilterSet):
+    agency = IdFilter(field_name="agency_id")
+    human_rated = BooleanFilter()
+    in_use = BooleanFilter()
+    name = django_filters.CharFilter(lookup_expr="exact")
+
+    class Meta:
+        model = SpacecraftConfig
+        fields = ("agency", "human_rated", "in_use", "name")
+
+
+class SpacecraftConfigFamilyFilterSet(django_filters.FilterSet):
+    manufacturer = IdFilter(field_name="manufacturer_id")
+    name = django_filters.CharFilter(lookup_expr="exact")
+
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = ("manufacturer", "name")
 
 
 class SearchFilter(filters.SearchFilter):

@@ -5,12 +5,21 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.config import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
+from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
+router.register(
+    "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
+)
+router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
+router.register(
+    "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

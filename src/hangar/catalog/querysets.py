@@ -81,6 +81,25 @@ class SpacecraftConfigQuerySet(models.QuerySet):
         return self.select_related(*joins).prefetch_related(*prefetches)
 
 
+class SpacecraftConfigFamilyQuerySet(models.QuerySet):
+    def for_mini(self):
+        """Everything ``SpacecraftConfigFamilyMini`` reads: the family's own columns."""
+        return self
+
+    def for_normal(self):
+        """Everything ``SpacecraftConfigFamilyNormal`` reads."""
+        return self.select_related("manufacturer__type", "parent")
+
+    def for_detail(self):
+        """Everything ``SpacecraftConfigFamilyEndpointDetailed`` reads, its configurations in id order."""
+        Config = apps.get_model("catalog", "SpacecraftConfig")
+        joins, prefetches = agency_normal_related("manufacturer")
+        configs = Prefetch("configs", queryset=Config.objects.for_list().order_by("id"))
+        return self.select_related(*joins, "parent__manufacturer__type", "parent__parent").prefetch_related(
+            *prefetches, configs
+        )
+
+
 class AgencyQuerySet(models.QuerySet):
     def for_mini(self):
         """Everything ``AgencyMini`` reads."""
