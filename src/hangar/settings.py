@@ -138,7 +138,7 @@ REST_FRAMEWORK = {
         "hangar.api.filters.SearchFilter",
         "hangar.api.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hangar.api.docs.ModeAwareAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

@@ -6,11 +6,17 @@ from rest_framework.routers import DefaultRouter
 
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.config import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
+router.register("launcher_configurations", LauncherConfigViewSet, basename="launcherconfig")
+router.register(
+    "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
+)
+router.register("programs", ProgramViewSet, basename="program")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register(

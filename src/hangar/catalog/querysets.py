@@ -32,6 +32,78 @@ def agency_normal_related(prefix: str) -> tuple[list, list]:
     return joins, prefetches
 
 
+def agency_detailed_related(prefix: str) -> tuple[list, list]:
+    """``AgencyNormal`` plus its social media links (each with its network and logo)."""
+    joins, prefetches = agency_normal_related(prefix)
+    Link = apps.get_model("catalog", "SocialMediaLink")
+    links = Link.objects.select_related("social_media__logo__license").prefetch_related(
+        "social_media__logo__variants__type"
+    )
+    return joins, [*prefetches, Prefetch(_path(prefix, "social_media_links"), queryset=links)]
+
+
+AGENCY_SHAPES = {
+    "mini": agency_mini_related,
+    "normal": agency_normal_related,
+    "detailed": agency_detailed_related,
+}
+
+
+def agency_queryset(shape: str) -> models.QuerySet:
+    """Agencies reached through a to-many relation, loaded for ``shape`` (mini, normal or detailed)."""
+    joins, prefetches = AGENCY_SHAPES[shape]("")
+    return apps.get_model("catalog", "Agency").objects.select_related(*joins).prefetch_related(*prefetches)
+
+
+def program_related() -> tuple[list, list]:
+    """Joins and prefetches that ``ProgramNormal`` reads (agencies, mission patches, type, image)."""
+    Patch = apps.get_model("catalog", "MissionPatch")
+    joins, prefetches = image_related("image")
+    return ["type", *joins], [
+        *prefetches,
+        Prefetch("agencies", queryset=agency_queryset("mini")),
+        Prefetch("mission_patches", queryset=Patch.objects.select_related("agency__type")),
+    ]
+
+
+def program_queryset() -> models.QuerySet:
+    joins, prefetches = program_related()
+    return apps.get_model("catalog", "Program").objects.select_related(*joins).prefetch_related(*prefetches)
+
+
+def launcher_family_related(detailed: bool) -> tuple[list, list]:
+    """Joins and prefetches that ``LauncherConfigFamilyMini`` or ``…Detailed`` read."""
+    if not detailed:
+        return [], []
+    return ["parent__parent"], [
+        Prefetch("manufacturer", queryset=agency_queryset("detailed")),
+        Prefetch("parent__manufacturer", queryset=agency_queryset("normal")),
+    ]
+
+
+def launcher_family_queryset(detailed: bool) -> models.QuerySet:
+    joins, prefetches = launcher_family_related(detailed)
+    Family = apps.get_model("catalog", "LauncherConfigFamily")
+    return Family.objects.select_related(*joins).prefetch_related(*prefetches)
+
+
+def launcher_config_related(prefix: str, shape: str) -> tuple[list, list]:
+    """Joins and prefetches for a launcher configuration in ``shape``: ``list`` (``LauncherConfigList``),
+    ``no_manufacturer`` (``LauncherConfigDetailedSerializerNoManufacturer``) or ``detailed``."""
+    if shape == "list":
+        return [], [Prefetch(_path(prefix, "families"), queryset=launcher_family_queryset(detailed=False))]
+    joins, prefetches = image_related(_path(prefix, "image"))
+    prefetches += [
+        Prefetch(_path(prefix, "families"), queryset=launcher_family_queryset(detailed=True)),
+        Prefetch(_path(prefix, "program"), queryset=program_queryset()),
+    ]
+    if shape == "detailed":
+        aj, ap = agency_detailed_related(_path(prefix, "manufacturer"))
+        joins += aj
+        prefetches += ap
+    return joins, prefetches
+
+
 def family_queryset(detailed: bool) -> models.QuerySet:
     """The families of a configuration, as ``SpacecraftConfigFamilyNormal`` or ``…Detailed`` read them."""
     Family = apps.get_model("catalog", "SpacecraftConfigFamily")
@@ -109,4 +181,41 @@ class AgencyQuerySet(models.QuerySet):
     def for_normal(self):
         """Everything ``AgencyNormal`` reads."""
         joins, prefetches = agency_normal_related("")
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+    def for_detailed(self):
+        """Everything ``AgencyDetailed`` reads."""
+        joins, prefetches = agency_detailed_related("")
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+
+class LauncherConfigQuerySet(models.QuerySet):
+    def _loaded(self, shape: str):
+        joins, prefetches = launcher_config_related("", shape)
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+    def for_list(self):
+        """Everything ``LauncherConfigList`` reads."""
+        return self._loaded("list")
+
+    def for_no_manufacturer(self):
+        """Everything ``LauncherConfigDetailedSerializerNoManufacturer`` reads."""
+        return self._loaded("no_manufacturer")
+
+    def for_detail(self):
+        """Everything ``LauncherConfigDetailed`` reads."""
+        return self._loaded("detailed")
+
+
+class LauncherConfigFamilyQuerySet(models.QuerySet):
+    def for_detail(self):
+        """Everything ``LauncherConfigFamilyDetailed`` reads."""
+        joins, prefetches = launcher_family_related(detailed=True)
+        return self.select_related(*joins).prefetch_related(*prefetches)
+
+
+class ProgramQuerySet(models.QuerySet):
+    def for_normal(self):
+        """Everything ``ProgramNormal`` reads."""
+        joins, prefetches = program_related()
         return self.select_related(*joins).prefetch_related(*prefetches)

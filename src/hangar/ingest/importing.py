@@ -6,6 +6,8 @@ Parsing everything before writing anything means a bad input anywhere changes no
 from collections.abc import Callable
 from importlib import resources
 
+from django.apps import apps
+
 from hangar.ingest.load import Summary, load_batch
 from hangar.ingest.parse import Batch, ParseError, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
@@ -39,3 +41,12 @@ def import_paths(
 def demo_data_dir() -> str:
     """The packaged demo catalog: upstream JSON pages imported like any other input."""
     return str(resources.files("hangar") / "fixtures" / "demo")
+
+
+def catalog_is_empty() -> bool:
+    return not any(model.objects.exists() for model in apps.get_app_config("catalog").get_models())
+
+
+def load_demo_if_empty() -> Summary | None:
+    """Load the demo catalog into an empty database; a database holding anything is never touched."""
+    return import_paths([demo_data_dir()]) if catalog_is_empty() else None

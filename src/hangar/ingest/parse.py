@@ -200,6 +200,19 @@ register(
 )
 register("AgencyType", "catalog.AgencyType", scalar("name", "str"))
 register(
+    "SocialMedia",
+    "catalog.SocialMedia",
+    scalar("name", "str"),
+    scalar("url", "str", null=True),
+    fk("logo", "Image", null=True),
+)
+register(
+    "SocialMediaLink",
+    "catalog.SocialMediaLink",
+    fk("social_media", "SocialMedia", required=True),
+    scalar("url", "str", null=True),
+)
+register(
     "Agency",
     "catalog.Agency",
     scalar("name", "str", required=True),
@@ -238,6 +251,80 @@ register(
     ),
     scalar("info_url", "str", null=True),
     scalar("wiki_url", "str", null=True),
+    m2m("social_media_links", "SocialMediaLink"),
+)
+register("ProgramType", "catalog.ProgramType", scalar("name", "str"))
+register(
+    "MissionPatch",
+    "catalog.MissionPatch",
+    scalar("name", "str", required=True),
+    scalar("priority", "int"),
+    scalar("image_url", "str", required=True),
+    fk("agency", "Agency", null=True),
+)
+register(
+    "Program",
+    "catalog.Program",
+    scalar("name", "str", required=True),
+    fk("image", "Image", null=True),
+    scalar("info_url", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    scalar("description", "str", null=True),
+    m2m("agencies", "Agency"),
+    scalar("start_date", "datetime", null=True),
+    scalar("end_date", "datetime", null=True),
+    m2m("mission_patches", "MissionPatch"),
+    fk("type", "ProgramType", required=True),
+)
+LAUNCH_STATS = (
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+    "consecutive_successful_landings",
+)
+register(
+    "LauncherConfigFamily",
+    "catalog.LauncherConfigFamily",
+    scalar("name", "str", required=True),
+    m2m("manufacturer", "Agency"),
+    fk("parent", "LauncherConfigFamily", null=True),
+    scalar("description", "str"),
+    scalar("active", "bool"),
+    scalar("maiden_flight", "date", null=True),
+    *(scalar(k, "int", null=True) for k in LAUNCH_STATS),
+)
+register(
+    "LauncherConfig",
+    "catalog.LauncherConfig",
+    scalar("name", "str", required=True),
+    m2m("families", "LauncherConfigFamily"),
+    scalar("full_name", "str"),
+    scalar("variant", "str"),
+    scalar("active", "bool"),
+    scalar("is_placeholder", "bool"),
+    fk("manufacturer", "Agency", null=True),
+    m2m("program", "Program"),
+    scalar("reusable", "bool"),
+    fk("image", "Image", null=True),
+    scalar("info_url", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    scalar("description", "str"),
+    scalar("alias", "str"),
+    scalar("min_stage", "int", null=True),
+    scalar("max_stage", "int", null=True),
+    scalar("length", "float", null=True),
+    scalar("diameter", "float", null=True),
+    scalar("maiden_flight", "date", null=True),
+    scalar("launch_cost", "int", null=True),
+    *(scalar(k, "float", null=True) for k in ("launch_mass", "leo_capacity", "gto_capacity", "geo_capacity")),
+    *(scalar(k, "float", null=True) for k in ("sso_capacity", "to_thrust", "apogee")),
+    *(scalar(k, "int", null=True) for k in LAUNCH_STATS),
+    scalar("fastest_turnaround", "duration", null=True),
 )
 register("SpacecraftStatus", "catalog.SpacecraftStatus", scalar("name", "str", required=True))
 register("SpacecraftConfigType", "catalog.SpacecraftConfigType", scalar("name", "str", required=True))
@@ -298,6 +385,11 @@ register(
 # Endpoint path (after /2.3.0/) → spec, to recognise what a file holds from its objects' ``url``.
 ENDPOINTS: dict[str, str] = {
     "agencies": "Agency",
+    "launcher_configurations": "LauncherConfig",
+    "launcher_configuration_families": "LauncherConfigFamily",
+    "mission_patches": "MissionPatch",
+    "programs": "Program",
+    "config/program_types": "ProgramType",
     "spacecraft": "Spacecraft",
     "spacecraft_configurations": "SpacecraftConfig",
     "spacecraft_configuration_families": "SpacecraftConfigFamily",

@@ -1,10 +1,28 @@
-"""Agency shapes: ``AgencyMini`` (mode list) and ``AgencyNormal``."""
+"""Agency shapes: ``AgencyMini`` (mode list), ``AgencyNormal``, ``AgencyDetailed`` and social media links."""
 
 from rest_framework import serializers
 
 from hangar.api.serializers.common import CountrySerializer, ImageSerializer
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
-from hangar.catalog.models import Agency, AgencyType
+from hangar.catalog.models import Agency, AgencyType, SocialMedia, SocialMediaLink
+
+AGENCY_STATS = (
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "consecutive_successful_landings",
+    "successful_landings",
+    "failed_landings",
+    "attempted_landings",
+    "successful_landings_spacecraft",
+    "failed_landings_spacecraft",
+    "attempted_landings_spacecraft",
+    "successful_landings_payload",
+    "failed_landings_payload",
+    "attempted_landings_payload",
+)
 
 
 class AgencyTypeSerializer(serializers.ModelSerializer):
@@ -23,8 +41,10 @@ class AgencyMiniSerializer(serializers.ModelSerializer):
         fields = ("response_mode", "id", "url", "name", "abbrev", "type")
 
 
-class AgencyNormalSerializer(AgencyMiniSerializer):
+class AgencyNormalSerializer(serializers.ModelSerializer):
     response_mode = ConstantField("normal")
+    url = ResourceURLField("agency-detail")
+    type = AgencyTypeSerializer()
     country = CountrySerializer(many=True)
     parent = serializers.CharField(source="parent.name", default=None, read_only=True, allow_null=True)
     image = ImageSerializer(allow_null=True)
@@ -46,4 +66,36 @@ class AgencyNormalSerializer(AgencyMiniSerializer):
             "image",
             "logo",
             "social_logo",
+        )
+
+
+class SocialMediaSerializer(serializers.ModelSerializer):
+    logo = ImageSerializer(allow_null=True)
+
+    class Meta:
+        model = SocialMedia
+        fields = ("id", "name", "url", "logo")
+
+
+class SocialMediaLinkSerializer(serializers.ModelSerializer):
+    social_media = SocialMediaSerializer()
+
+    class Meta:
+        model = SocialMediaLink
+        fields = ("id", "social_media", "url")
+
+
+class AgencyDetailedSerializer(AgencyNormalSerializer):
+    """``AgencyDetailed``: an agency nested in another resource (its ``response_mode`` is ``normal``)."""
+
+    social_media_links = SocialMediaLinkSerializer(many=True)
+
+    class Meta:
+        model = Agency
+        fields = (
+            *AgencyNormalSerializer.Meta.fields,
+            *AGENCY_STATS,
+            "info_url",
+            "wiki_url",
+            "social_media_links",
         )

@@ -1,6 +1,6 @@
 """What every LL2 endpoint shares: read-only viewsets whose ``mode`` picks serializer and queryset."""
 
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
 from hangar.api.params import parse_choice
@@ -19,8 +19,8 @@ class RejectNULMixin:
                 raise ValidationError({name.replace("\x00", ""): ["NUL characters are not allowed."]})
 
 
-class ModeViewSet(RejectNULMixin, viewsets.ReadOnlyModelViewSet):
-    """A read-only endpoint with LL2's response modes.
+class ModeMixin(RejectNULMixin):
+    """LL2's response modes for a read-only viewset.
 
     ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
     ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400.
@@ -41,6 +41,14 @@ class ModeViewSet(RejectNULMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return getattr(super().get_queryset(), self.modes[self.get_mode()][1])()
+
+
+class ModeViewSet(ModeMixin, viewsets.ReadOnlyModelViewSet):
+    """A list and detail endpoint with LL2's response modes."""
+
+
+class ModeDetailViewSet(ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A detail-only endpoint: for resources Hangar stores only as far as spacecraft responses link them."""
 
 
 class ConfigViewSet(RejectNULMixin, viewsets.ReadOnlyModelViewSet):

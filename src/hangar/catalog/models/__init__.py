@@ -1,7 +1,9 @@
 """Catalog models, one module per family of real-world things; import them from here."""
 
-from hangar.catalog.models.agency import Agency, AgencyType, Country
+from hangar.catalog.models.agency import Agency, AgencyType, Country, SocialMedia, SocialMediaLink
 from hangar.catalog.models.image import Image, ImageLicense, ImageVariant, ImageVariantType
+from hangar.catalog.models.launcher import LauncherConfig, LauncherConfigFamily
+from hangar.catalog.models.program import MissionPatch, Program, ProgramType
 from hangar.catalog.models.spacecraft import (
     Spacecraft,
     SpacecraftConfig,
@@ -18,6 +20,13 @@ __all__ = [
     "ImageLicense",
     "ImageVariant",
     "ImageVariantType",
+    "LauncherConfig",
+    "LauncherConfigFamily",
+    "MissionPatch",
+    "Program",
+    "ProgramType",
+    "SocialMedia",
+    "SocialMediaLink",
     "Spacecraft",
     "SpacecraftConfig",
     "SpacecraftConfigFamily",

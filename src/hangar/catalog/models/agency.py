@@ -37,6 +37,36 @@ class AgencyType(models.Model):
         return self.name
 
 
+class SocialMedia(models.Model):
+    """A social network or media site (X, YouTube, Instagram, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    name = models.CharField(max_length=255, default="", blank=True)
+    url = models.URLField(max_length=500, null=True, blank=True)
+    logo = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "social media"
+
+    def __str__(self):
+        return self.name
+
+
+class SocialMediaLink(models.Model):
+    """One account of an agency or a person on a social network."""
+
+    id = models.IntegerField(primary_key=True)
+    social_media = models.ForeignKey(SocialMedia, on_delete=models.PROTECT, related_name="links")
+    url = models.URLField(max_length=500, null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.url or ""
+
+
 class Agency(models.Model):
     """An organisation that builds, launches or operates spacecraft and rockets."""
 
@@ -75,6 +105,7 @@ class Agency(models.Model):
     attempted_landings_payload = models.IntegerField(null=True, blank=True)
     info_url = models.URLField(max_length=500, null=True, blank=True)
     wiki_url = models.URLField(max_length=500, null=True, blank=True)
+    social_media_links = models.ManyToManyField(SocialMediaLink, related_name="agencies", blank=True)
 
     objects = AgencyQuerySet.as_manager()
 

@@ -3,15 +3,10 @@
 import os
 import sys
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from hangar.ingest.importing import demo_data_dir, import_paths
-
-
-def catalog_is_empty() -> bool:
-    return not any(model.objects.exists() for model in apps.get_app_config("catalog").get_models())
+from hangar.ingest.importing import load_demo_if_empty
 
 
 def port(value: str) -> int:
@@ -44,11 +39,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, no_demo, verbosity, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        if not no_demo and catalog_is_empty():
-            summary = import_paths([demo_data_dir()])
-            self.stderr.write(
-                f"loaded demo data: {sum(c['created'] for c in summary.counts.values())} objects"
-            )
+        summary = None if no_demo else load_demo_if_empty()
+        if summary is not None:
+            created = sum(c["created"] for c in summary.counts.values())
+            self.stderr.write(f"loaded demo data: {created} objects")
         argv = [
             sys.executable, "-m", "gunicorn", "hangar.wsgi:application",
             "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
