@@ -188,6 +188,18 @@ class AgencyQuerySet(models.QuerySet):
         joins, prefetches = agency_detailed_related("")
         return self.select_related(*joins).prefetch_related(*prefetches)
 
+    def for_endpoint_detailed(self):
+        """Everything ``AgencyEndpointDetailed`` reads: ``AgencyDetailed`` and the agency's launcher and
+        spacecraft configurations (each in id order)."""
+        LauncherConfig = apps.get_model("catalog", "LauncherConfig")
+        SpacecraftConfig = apps.get_model("catalog", "SpacecraftConfig")
+        launchers = LauncherConfig.objects.for_no_manufacturer().order_by("id")
+        spacecraft = SpacecraftConfig.objects.for_detail().order_by("id")
+        return self.for_detailed().prefetch_related(
+            Prefetch("launcher_configs", queryset=launchers),
+            Prefetch("spacecraft_configs", queryset=spacecraft),
+        )
+
 
 class LauncherConfigQuerySet(models.QuerySet):
     def _loaded(self, shape: str):

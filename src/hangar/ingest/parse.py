@@ -112,8 +112,9 @@ class Field:
     """One upstream key of an object.
 
     ``kind`` is a scalar kind (see ``KINDS``), ``"fk"``/``"m2m"``/``"children"`` (a nested object or list
-    of objects of spec ``target``) or ``"name_ref"`` (the name of another object of spec ``target``,
-    as upstream writes an agency's ``parent``).
+    of objects of spec ``target``), ``"reverse_fk"``/``"listed"`` (a list of objects of spec ``target``
+    that point here, or merely mention this one) or ``"name_ref"`` (the name of another object of spec
+    ``target``, as upstream writes an agency's ``parent``).
     """
 
     key: str
@@ -143,6 +144,24 @@ def m2m(key, target):
 def children(key, target, parent_attr):
     """A list of objects owned by this one: the stored set is replaced by the list given."""
     return Field(key, "children", target, attr=parent_attr)
+
+
+def reverse_fk(key, target, attr):
+    """A list of objects whose ``attr`` points back at this one (an agency's ``spacecraft_list``).
+
+    Each listed object is imported with ``attr`` set here; objects not listed are left as they are, since
+    the list may come from a store that lags (unlike ``children``, nothing is deleted).
+    """
+    return Field(key, "reverse_fk", target, attr=attr)
+
+
+def listed(key, target):
+    """A list of objects imported for themselves; the relation is written from their side (a family's
+    ``spacecraft`` are configurations whose own ``family`` list names it)."""
+    return Field(key, "listed", target)
+
+
+LIST_KINDS = ("m2m", "children", "reverse_fk", "listed")
 
 
 def name_ref(key, target):
@@ -252,6 +271,9 @@ register(
     scalar("info_url", "str", null=True),
     scalar("wiki_url", "str", null=True),
     m2m("social_media_links", "SocialMediaLink"),
+    # AgencyEndpointDetailed's lists; the launchers in it carry no manufacturer, this sets it.
+    reverse_fk("launcher_list", "LauncherConfig", attr="manufacturer"),
+    reverse_fk("spacecraft_list", "SpacecraftConfig", attr="agency"),
 )
 register("ProgramType", "catalog.ProgramType", scalar("name", "str"))
 register(
@@ -338,6 +360,7 @@ register(
     fk("parent", "SpacecraftConfigFamily", null=True),
     scalar("maiden_flight", "date", null=True),
     *(scalar(k, "int", null=True) for k in CONFIG_STATS),
+    listed("spacecraft", "SpacecraftConfig"),
 )
 register(
     "SpacecraftConfig",
@@ -439,7 +462,7 @@ def parse_object(batch: Batch, spec_name: str, data, path: str) -> int:
                 raise ParseError(path, f"missing required key {f.key!r}")
             continue
         value = data[f.key]
-        if value is None and f.kind not in ("m2m", "children"):
+        if value is None and f.kind not in LIST_KINDS:
             if not f.null:
                 raise ParseError(sub, "may not be null")
             if f.kind == "name_ref":
@@ -449,17 +472,18 @@ def parse_object(batch: Batch, spec_name: str, data, path: str) -> int:
             continue
         if f.kind == "fk":
             record[f.name] = parse_object(batch, f.target, value, sub)
-        elif f.kind in ("m2m", "children"):
+        elif f.kind in LIST_KINDS:
             if value is None:
                 value = []
             if not isinstance(value, list):
                 raise ParseError(sub, f"expected a list, got {_describe(value)}")
             ids = [parse_object(batch, f.target, item, f"{sub}[{i}]") for i, item in enumerate(value)]
-            if f.kind == "children":
+            if f.kind in ("children", "reverse_fk"):
                 for child_id in ids:
                     batch.records[f.target][child_id][f.name] = obj_id
+            if f.kind == "children":
                 batch.children[(spec_name, f.name)][obj_id] = ids
-            else:
+            elif f.kind == "m2m":
                 batch.m2m[(spec_name, f.name)][obj_id] = ids
         elif f.kind == "name_ref":
             batch.name_refs[(spec_name, f.name)][obj_id] = _str(value, sub)

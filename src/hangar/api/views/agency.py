@@ -2,6 +2,7 @@
 
 from hangar.api.agency_filters import AgencyFilterSet
 from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSerializer
+from hangar.api.serializers.agency_endpoint import AgencyEndpointDetailedSerializer
 from hangar.api.views.base import ModeViewSet
 from hangar.catalog.models import Agency
 
@@ -60,8 +61,11 @@ class AgencyViewSet(ModeViewSet):
     """
 
     queryset = Agency.objects.all()
-    modes = {"list": (AgencyMiniSerializer, "for_mini"), "normal": (AgencyNormalSerializer, "for_normal")}
-    detail_mode = "normal"
+    modes = {
+        "list": (AgencyMiniSerializer, "for_mini"),
+        "normal": (AgencyNormalSerializer, "for_normal"),
+        "detailed": (AgencyEndpointDetailedSerializer, "for_endpoint_detailed"),
+    }
     filterset_class = AgencyFilterSet
     search_fields = ("abbrev", "name")
     ordering_fields = (
