@@ -50,5 +50,7 @@ def test_list_and_detail_are_documented(schema, path):
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_every_official_query_parameter_is_documented(schema, path):
     official = json.loads(OPENAPI_FILE.read_text())["paths"][path]["get"]["parameters"]
-    documented = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
-    assert {p["name"] for p in official if p["in"] == "query"} <= documented
+    documented = {p["name"]: p["schema"] for p in schema["paths"][path]["get"]["parameters"]}
+    for parameter in official:
+        if parameter["in"] == "query":
+            assert documented[parameter["name"]] == parameter["schema"], parameter["name"]

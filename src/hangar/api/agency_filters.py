@@ -19,6 +19,7 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef
+from drf_spectacular.utils import extend_schema_field
 
 from hangar.api.filters import BooleanFilter, IdFilter, IntegerFilter
 from hangar.catalog.models import Agency, SpacecraftConfig
@@ -64,6 +65,7 @@ class CountryCodesField(forms.Field):
         return codes
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
 class CountryCodeFilter(django_filters.Filter):
     field_class = CountryCodesField
 
@@ -85,7 +87,7 @@ class HasSpacecraftFilter(BooleanFilter):
 class AgencyFilterSet(django_filters.FilterSet):
     abbrev = django_filters.CharFilter(lookup_expr="exact")
     abbrev__contains = django_filters.CharFilter(field_name="abbrev", lookup_expr="scontains")
-    country_code = CountryCodeFilter()
+    country_code = CountryCodeFilter(help_text="Multiple values may be separated by commas.")
     description = django_filters.CharFilter(lookup_expr="exact")
     description__contains = django_filters.CharFilter(field_name="description", lookup_expr="scontains")
     featured = BooleanFilter()

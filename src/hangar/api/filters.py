@@ -11,6 +11,8 @@
 import django_filters
 from django import forms
 from django.db.models import F
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 
 from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
@@ -34,12 +36,14 @@ class StrictBooleanField(forms.Field):
         pass
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     """``true``/``false``/``1``/``0`` in any case; anything else is a 400 (django-filter would ignore it)."""
 
     field_class = StrictBooleanField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.NumberFilter):
     """An integer id; a non-integer is a 400, an id that matches nothing gives an empty page."""
 
@@ -62,6 +66,7 @@ class IdFilter(django_filters.NumberFilter):
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IntegerFilter(django_filters.NumberFilter):
     """A whole number in an integer column's range (years, launch counts); anything else is a 400."""
 
