@@ -205,3 +205,10 @@ def many(db):
 def test_query_count_is_pinned_and_does_not_grow_with_limit(client, many, mode, pinned):
     assert _count_queries(client, f"mode={mode}&limit=1") == _count_queries(client, f"mode={mode}&limit=100")
     assert _count_queries(client, f"mode={mode}&limit=100") == pinned
+
+
+@pytest.mark.parametrize(("mode", "pinned"), [("list", 1), ("normal", 1), ("detailed", 8)])
+def test_detail_query_count_is_pinned(client, many, mode, pinned):
+    with CaptureQueriesContext(connection) as captured:
+        get(client, f"mode={mode}", url=f"{URL}1/")
+    assert len(captured.captured_queries) == pinned  # the list page's, less the count
