@@ -120,6 +120,8 @@ def test_empty_filter_values_are_ignored(client, seed):
     # The browsable API's filter form submits every field, empty or not.
     assert get(client, "status=&in_space=&is_placeholder=&spacecraft_config=")["count"] == 10
     assert get(client, "name=")["count"] == 10
+    body = get(client, "limit=&offset=&mode=&ordering=&search=")
+    assert body["count"] == 10 and len(body["results"]) == 10
 
 
 def test_unknown_parameters_are_ignored(client, seed):

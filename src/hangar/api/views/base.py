@@ -34,7 +34,7 @@ class ModeMixin(RejectNULMixin):
     def get_mode(self) -> str:
         default = self.detail_mode if self.action == "retrieve" else self.list_mode
         raw = self.request.query_params.get("mode") if self.request else None
-        return default if raw is None else parse_choice("mode", raw, list(self.modes))
+        return parse_choice("mode", raw, list(self.modes)) if raw else default
 
     def get_serializer_class(self):
         return self.modes[self.get_mode()][0]
