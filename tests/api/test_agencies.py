@@ -254,7 +254,9 @@ def test_negative_numbers_are_allowed_where_the_column_allows_them(client, agenc
 
 
 def test_empty_and_unknown_parameters_are_ignored(client, agencies):
-    query = "abbrev=&country_code=&spacecraft=&featured=&total_launch_count__gt=&type__id=&colour=blue"
+    query = (
+        "abbrev=&country_code=&spacecraft=&featured=&total_launch_count__gt=&type__id=&mode=&limit=&colour=x"
+    )
     assert get(client, query)["count"] == 6
 
 

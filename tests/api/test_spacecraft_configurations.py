@@ -159,7 +159,7 @@ def test_bad_mode_on_detail_is_a_400(client, configs):
 
 
 def test_empty_and_unknown_parameters_are_ignored(client, configs):
-    assert get(client, "agency=&human_rated=&in_use=&name=&colour=blue")["count"] == 5
+    assert get(client, "agency=&human_rated=&in_use=&name=&mode=&offset=&colour=blue")["count"] == 5
 
 
 # --- search -------------------------------------------------------------------------------------------
