@@ -46,6 +46,17 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     type = factory.SubFactory(AgencyTypeFactory)
 
 
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Country
+        django_get_or_create = ("id",)
+
+    id = factory.Sequence(lambda n: 1000 + n)
+    name = factory.Sequence(lambda n: f"Country {n}")
+    alpha_2_code = "XX"
+    alpha_3_code = "XXX"
+
+
 class SpacecraftStatusFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.SpacecraftStatus
@@ -127,17 +138,6 @@ class CelestialBodyFactory(factory.django.DjangoModelFactory):
     name = "Earth"
     type = factory.SubFactory(CelestialBodyTypeFactory)
     image = factory.SubFactory(ImageFactory)
-
-
-class CountryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Country
-        django_get_or_create = ("id",)
-
-    id = 1
-    name = "Kazakhstan"
-    alpha_2_code = "KZ"
-    alpha_3_code = "KAZ"
 
 
 class LocationFactory(factory.django.DjangoModelFactory):

@@ -11,10 +11,12 @@
 import django_filters
 from django import forms
 from django.db.models import F
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 
 from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
-from hangar.catalog.models import Spacecraft, SpacecraftFlight
+from hangar.catalog.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
 
 
 class StrictBooleanField(forms.Field):
@@ -34,12 +36,14 @@ class StrictBooleanField(forms.Field):
         pass
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class BooleanFilter(django_filters.Filter):
     """``true``/``false``/``1``/``0`` in any case; anything else is a 400 (django-filter would ignore it)."""
 
     field_class = StrictBooleanField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.NumberFilter):
     """An integer id; a non-integer is a 400, an id that matches nothing gives an empty page."""
 
@@ -59,6 +63,23 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number in an integer column's range (years, launch counts); anything else is a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        message = f"Must be a whole number from {INT32_MIN} to {INT32_MAX}."
+        kwargs.setdefault("min_value", INT32_MIN)
+        kwargs.setdefault("max_value", INT32_MAX)
+        kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
+        super().__init__(*args, **kwargs)
+
+
 class SpacecraftFilterSet(django_filters.FilterSet):
     in_space = BooleanFilter()
     is_placeholder = BooleanFilter()
@@ -69,6 +90,26 @@ class SpacecraftFilterSet(django_filters.FilterSet):
     class Meta:
         model = Spacecraft
         fields = ("in_space", "is_placeholder", "name", "spacecraft_config", "status")
+
+
+class SpacecraftConfigFilterSet(django_filters.FilterSet):
+    agency = IdFilter(field_name="agency_id")
+    human_rated = BooleanFilter()
+    in_use = BooleanFilter()
+    name = django_filters.CharFilter(lookup_expr="exact")
+
+    class Meta:
+        model = SpacecraftConfig
+        fields = ("agency", "human_rated", "in_use", "name")
+
+
+class SpacecraftConfigFamilyFilterSet(django_filters.FilterSet):
+    manufacturer = IdFilter(field_name="manufacturer_id")
+    name = django_filters.CharFilter(lookup_expr="exact")
+
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = ("manufacturer", "name")
 
 
 class SearchFilter(filters.SearchFilter):

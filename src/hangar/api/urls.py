@@ -7,9 +7,11 @@ from rest_framework.routers import DefaultRouter
 from hangar.api.views import linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.base import ID_PATTERN
+from hangar.api.views.config import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
+from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -21,6 +23,14 @@ router.register("programs", ProgramViewSet, basename="program")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
+
+router.register(
+    "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
+)
+router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
+router.register(
+    "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
+)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py); launch ids are UUIDs.
 LINKED = [

@@ -1,4 +1,4 @@
-"""Case-insensitive ``contains`` that folds Unicode the same way on SQLite and PostgreSQL.
+"""Text lookups that behave identically on SQLite and PostgreSQL: folded and exact ``contains``.
 
 Django's ``icontains`` on SQLite relies on LIKE, which folds ASCII only: ``прогресс`` would not find
 ``Прогресс``. ``ifold`` lowers both sides with a Unicode-aware function on each database (PostgreSQL's
@@ -29,3 +29,24 @@ class FoldedContains(Lookup):
 
 CharField.register_lookup(FoldedContains)
 TextField.register_lookup(FoldedContains)
+
+
+class ExactContains(Lookup):
+    """Case-sensitive ``contains`` that behaves the same on SQLite and PostgreSQL (LL2's ``__contains``).
+
+    Django's ``contains`` is case-sensitive on PostgreSQL but not on SQLite, whose LIKE ignores ASCII case.
+    Both databases have a plain substring search with no wildcards and no folding: ``INSTR``/``STRPOS``.
+    """
+
+    lookup_name = "scontains"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        function = "INSTR" if connection.vendor == "sqlite" else "STRPOS"
+        return f"{function}({lhs}, {rhs}) > 0", [*lhs_params, *rhs_params]
+
+
+CharField.register_lookup(ExactContains)
+TextField.register_lookup(ExactContains)

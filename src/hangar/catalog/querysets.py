@@ -160,6 +160,25 @@ class SpacecraftConfigQuerySet(models.QuerySet):
         return self.select_related(*joins).prefetch_related(*prefetches)
 
 
+class SpacecraftConfigFamilyQuerySet(models.QuerySet):
+    def for_mini(self):
+        """Everything ``SpacecraftConfigFamilyMini`` reads: the family's own columns."""
+        return self
+
+    def for_normal(self):
+        """Everything ``SpacecraftConfigFamilyNormal`` reads."""
+        return self.select_related("manufacturer__type", "parent")
+
+    def for_detail(self):
+        """Everything ``SpacecraftConfigFamilyEndpointDetailed`` reads, its configurations in id order."""
+        Config = apps.get_model("catalog", "SpacecraftConfig")
+        joins, prefetches = agency_normal_related("manufacturer")
+        configs = Prefetch("configs", queryset=Config.objects.for_list().order_by("id"))
+        return self.select_related(*joins, "parent__manufacturer__type", "parent__parent").prefetch_related(
+            *prefetches, configs
+        )
+
+
 class AgencyQuerySet(models.QuerySet):
     def for_mini(self):
         """Everything ``AgencyMini`` reads."""
@@ -175,6 +194,18 @@ class AgencyQuerySet(models.QuerySet):
         """Everything ``AgencyDetailed`` reads."""
         joins, prefetches = agency_detailed_related("")
         return self.select_related(*joins).prefetch_related(*prefetches)
+
+    def for_endpoint_detailed(self):
+        """Everything ``AgencyEndpointDetailed`` reads: ``AgencyDetailed`` and the agency's launcher and
+        spacecraft configurations (each in id order)."""
+        LauncherConfig = apps.get_model("catalog", "LauncherConfig")
+        SpacecraftConfig = apps.get_model("catalog", "SpacecraftConfig")
+        launchers = LauncherConfig.objects.for_no_manufacturer().order_by("id")
+        spacecraft = SpacecraftConfig.objects.for_detail().order_by("id")
+        return self.for_detailed().prefetch_related(
+            Prefetch("launcher_configs", queryset=launchers),
+            Prefetch("spacecraft_configs", queryset=spacecraft),
+        )
 
 
 class LauncherConfigQuerySet(models.QuerySet):

@@ -121,10 +121,10 @@ class Field:
     """One upstream key of an object.
 
     ``kind`` is a scalar kind (see ``KINDS``), ``"fk"``/``"m2m"``/``"children"`` (a nested object or list
-    of objects of spec ``target``), ``"name_ref"`` (the name of another object of spec ``target``,
-    as upstream writes an agency's ``parent``), ``"owned"`` (a list of id-less objects replaced as a
-    whole, stored with the parent in ``attr`` and their ``position``) or ``"list"`` (objects that carry
-    their own link to this one, imported without replacing anything).
+    of objects of spec ``target``), ``"reverse_fk"``/``"listed"`` (a list of objects of spec ``target``
+    that point here, or merely mention this one), ``"name_ref"`` (the name of another object of spec
+    ``target``, as upstream writes an agency's ``parent``) or ``"owned"`` (a list of id-less objects
+    replaced as a whole, stored with the parent in ``attr`` and their ``position``).
     """
 
     key: str
@@ -156,6 +156,24 @@ def children(key, target, parent_attr):
     return Field(key, "children", target, attr=parent_attr)
 
 
+def reverse_fk(key, target, attr):
+    """A list of objects whose ``attr`` points back at this one (an agency's ``spacecraft_list``).
+
+    Each listed object is imported with ``attr`` set here; objects not listed are left as they are, since
+    the list may come from a store that lags (unlike ``children``, nothing is deleted).
+    """
+    return Field(key, "reverse_fk", target, attr=attr)
+
+
+def listed(key, target):
+    """A list of objects imported for themselves; the relation is written from their side (a family's
+    ``spacecraft`` are configurations whose own ``family`` list names it)."""
+    return Field(key, "listed", target)
+
+
+LIST_KINDS = ("m2m", "children", "reverse_fk", "listed", "owned")
+
+
 def name_ref(key, target):
     return Field(key, "name_ref", target, null=True)
 
@@ -163,14 +181,6 @@ def name_ref(key, target):
 def owned(key, target, parent_attr):
     """A list of objects without ids (a mission's ``info_urls``): the stored list is replaced by it."""
     return Field(key, "owned", target, attr=parent_attr)
-
-
-def nested_list(key, target):
-    """A list of objects that each name this one themselves (a spacecraft's ``flights``)."""
-    return Field(key, "list", target)
-
-
-LIST_KINDS = ("m2m", "children", "owned", "list")
 
 
 @dataclass(frozen=True)
@@ -277,6 +287,9 @@ register(
     scalar("info_url", "str", null=True),
     scalar("wiki_url", "str", null=True),
     m2m("social_media_links", "SocialMediaLink"),
+    # AgencyEndpointDetailed's lists; the launchers in it carry no manufacturer, this sets it.
+    reverse_fk("launcher_list", "LauncherConfig", attr="manufacturer"),
+    reverse_fk("spacecraft_list", "SpacecraftConfig", attr="agency"),
 )
 register("ProgramType", "catalog.ProgramType", scalar("name", "str"))
 register(
@@ -363,6 +376,7 @@ register(
     fk("parent", "SpacecraftConfigFamily", null=True),
     scalar("maiden_flight", "date", null=True),
     *(scalar(k, "int", null=True) for k in CONFIG_STATS),
+    listed("spacecraft", "SpacecraftConfig"),
 )
 register(
     "SpacecraftConfig",
@@ -405,7 +419,7 @@ register(
     scalar("description", "str"),
     fk("spacecraft_config", "SpacecraftConfig", required=True),
     scalar("fastest_turnaround", "duration", null=True),
-    nested_list("flights", "SpacecraftFlight"),
+    listed("flights", "SpacecraftFlight"),
 )
 
 # --- flights and what they nest (detailed spacecraft, spacecraft_flights) --------------------------------
@@ -815,9 +829,10 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
         elif f.kind in LIST_KINDS:
             items = _parse_list(value, sub)
             ids = [parse_object(batch, f.target, item, f"{sub}[{i}]") for i, item in enumerate(items)]
-            if f.kind == "children":
+            if f.kind in ("children", "reverse_fk"):
                 for child_id in ids:
                     batch.records[f.target][child_id][f.name] = obj_id
+            if f.kind == "children":
                 batch.children[(spec_name, f.name)][obj_id] = ids
             elif f.kind == "m2m":
                 batch.m2m[(spec_name, f.name)][obj_id] = ids

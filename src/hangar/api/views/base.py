@@ -9,7 +9,17 @@ from hangar.api.params import parse_choice
 ID_PATTERN = "[0-9]{1,18}"
 
 
-class ModeMixin:
+class RejectNULMixin:
+    """A NUL in a query parameter is a 400 (PostgreSQL cannot compare text containing one: a 500)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, value in request.query_params.items():
+            if "\x00" in name or "\x00" in value:
+                raise ValidationError({name.replace("\x00", ""): ["NUL characters are not allowed."]})
+
+
+class ModeMixin(RejectNULMixin):
     """LL2's response modes for a read-only viewset.
 
     ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
@@ -20,12 +30,6 @@ class ModeMixin:
     list_mode = "normal"
     detail_mode = "detailed"
     lookup_value_regex = ID_PATTERN
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        for name, value in request.query_params.items():
-            if "\x00" in name or "\x00" in value:
-                raise ValidationError({name.replace("\x00", ""): ["NUL characters are not allowed."]})
 
     def get_mode(self) -> str:
         default = self.detail_mode if self.action == "retrieve" else self.list_mode
@@ -45,3 +49,15 @@ class ModeViewSet(ModeMixin, viewsets.ReadOnlyModelViewSet):
 
 class ModeDetailViewSet(ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A detail-only endpoint: for resources Hangar stores only as far as spacecraft responses link them."""
+
+
+class ConfigViewSet(RejectNULMixin, viewsets.ReadOnlyModelViewSet):
+    """A read-only list of named values under ``/config/`` (statuses, types): one shape, no modes.
+
+    Upstream lists ``ordering`` and ``search`` for these without naming fields: DRF's defaults then order
+    by any serialized column (``id``, ``name``) and search nothing, which is what this does too.
+    """
+
+    lookup_value_regex = ID_PATTERN
+    ordering_fields = ("id", "name")
+    ordering = ("id",)

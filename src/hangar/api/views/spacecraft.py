@@ -1,6 +1,6 @@
 """Spacecraft and spacecraft configuration endpoints."""
 
-from hangar.api.filters import SpacecraftFilterSet
+from hangar.api.filters import SpacecraftConfigFilterSet, SpacecraftFilterSet
 from hangar.api.serializers.flight import SpacecraftEndpointDetailedSerializer
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
@@ -63,8 +63,31 @@ class SpacecraftConfigViewSet(ModeViewSet):
 
     Example - [/spacecraft_configurations/?mode=detailed](./?mode=detailed)
 
+    #### Filters
+    Parameters - `agency`, `human_rated`, `in_use`, `name`
+
+    Example - [/spacecraft_configurations/?human_rated=True](./?human_rated=True)
+
+    #### Search
+    Fields searched - `agency__abbrev`, `agency__name`, `name`
+
+    Example - [/spacecraft_configurations/?search=Dragon](./?search=Dragon)
+
+    #### Ordering
+    Fields - `name`
+
+    Example - [/spacecraft_configurations/?ordering=name](./?ordering=name)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/spacecraft_configurations/?limit=2](./?limit=2)
+
     #### Format
     Switch to JSON output - [/spacecraft_configurations/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = SpacecraftConfig.objects.all()
@@ -72,5 +95,7 @@ class SpacecraftConfigViewSet(ModeViewSet):
         "normal": (SpacecraftConfigNormalSerializer, "for_list"),
         "detailed": (SpacecraftConfigDetailedSerializer, "for_detail"),
     }
+    filterset_class = SpacecraftConfigFilterSet
+    search_fields = ("agency__abbrev", "agency__name", "name")
     ordering_fields = ("name",)
     ordering = ("name",)

@@ -4,7 +4,11 @@ from django.db import models
 
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import SpacecraftConfigQuerySet, SpacecraftQuerySet
+from hangar.catalog.querysets import (
+    SpacecraftConfigFamilyQuerySet,
+    SpacecraftConfigQuerySet,
+    SpacecraftQuerySet,
+)
 
 
 class SpacecraftStatus(models.Model):
@@ -54,6 +58,8 @@ class SpacecraftConfigFamily(models.Model):
     attempted_landings = models.IntegerField(null=True, blank=True)
     successful_landings = models.IntegerField(null=True, blank=True)
     failed_landings = models.IntegerField(null=True, blank=True)
+
+    objects = SpacecraftConfigFamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

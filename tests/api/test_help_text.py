@@ -1,0 +1,39 @@
+"""Each endpoint's help text (its view's docstring, on the browsable page) is upstream's, word for word."""
+
+import json
+
+import pytest
+from django.urls import resolve
+from rest_framework.utils.formatting import dedent
+
+from tests.openapi import OPENAPI_FILE
+
+PATHS = [
+    "/2.3.0/spacecraft/",
+    "/2.3.0/spacecraft_configurations/",
+    "/2.3.0/spacecraft_configuration_families/",
+    "/2.3.0/config/spacecraft_statuses/",
+    "/2.3.0/config/spacecraft_configuration_types/",
+    "/2.3.0/agencies/",
+]
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    # Long lines are wrapped in the docstrings; Markdown joins a paragraph's lines, so within a paragraph
+    # only the words count.
+    blocks, current = [], []
+    for line in text.strip().splitlines():
+        if line.strip():
+            current += line.split()
+        elif current:
+            blocks.append(current)
+            current = []
+    return [*blocks, current]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_list_and_detail_help_is_the_official_description(path):
+    paths = json.loads(OPENAPI_FILE.read_text())["paths"]
+    view = resolve(path).func.cls
+    for official in (path, f"{path}{{id}}/"):
+        assert _paragraphs(dedent(view.__doc__)) == _paragraphs(paths[official]["get"]["description"])
