@@ -16,7 +16,7 @@ from tests.api.test_no_server_errors import VALUES
 from tests.conftest import DATA
 from tests.openapi import errors
 
-PARAMS = ["spacecraft", "search", "ordering", "limit", "offset", "mode", "format", "id"]
+PARAMS = ["spacecraft", "search", "ordering", "limit", "offset", "mode", "format", "id", "in_space", "status"]
 
 
 def utc(*args):

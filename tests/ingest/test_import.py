@@ -175,3 +175,63 @@ def test_cli_error_is_one_line_and_nonzero(tmp_path):
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0
     assert "not valid JSON" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda f: f["launch"].update(id="not-a-uuid"), "$.launch.id: expected a UUID"),
+        (
+            lambda f: f["launch"]["mission"].update(info_urls={}),
+            "$.launch.mission.info_urls: expected a list",
+        ),
+        (lambda f: f["launch"]["mission"].update(info_urls=[{"priority": 1}]), "missing required key 'url'"),
+        (lambda f: f.update(landing=None), "$.landing: may not be null"),
+        (
+            lambda f: f["docking_events"].append({"id": 5}),
+            "$.docking_events[0]: missing required key 'docking'",
+        ),
+    ],
+)
+def test_bad_flight_input_names_the_path(db, tmp_path, mutate, message):
+    from hangar.ingest.importing import ImportFailed, import_paths
+    from hangar.ingest.parse import parse_document
+
+    flight = {
+        "id": 1,
+        "url": "https://ll.thespacedevs.com/2.3.0/spacecraft_flights/1/",
+        "spacecraft": json.loads(SEED_FILE.read_text())["results"][0],
+        "launch": {
+            "id": "00000000-0000-0000-0000-000000000001",
+            "slug": "x",
+            **dict.fromkeys(("net", "last_updated", "window_start", "window_end"), "2020-01-01T00:00:00Z"),
+            "mission": {
+                "id": 1,
+                "name": "M",
+                "orbit": {
+                    "id": 1,
+                    "name": "LEO",
+                    "abbrev": "LEO",
+                    "celestial_body": {"id": 1, "name": "Earth"},
+                },
+            },
+        },
+        "landing": {
+            "id": 1,
+            "landing_location": {
+                "id": 1,
+                "location": {"id": 1},
+                "celestial_body": {"id": 1, "name": "Earth"},
+            },
+            "type": {"id": 1},
+        },
+        "docking_events": [],
+    }
+    parse_document(json.loads(json.dumps(flight)))  # the unmutated object parses
+    mutate(flight)
+    path = tmp_path / "flight.json"
+    path.write_text(json.dumps(flight))
+    with pytest.raises(ImportFailed) as failure:
+        import_paths([str(path)])
+    assert message in str(failure.value)
+    assert Spacecraft.objects.count() == 0

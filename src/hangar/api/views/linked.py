@@ -1,9 +1,12 @@
 """Detail routes for the resources that spacecraft flights link to (launches, landings, astronauts, …).
 
-Every URL a flight response emits resolves here. Each route serves exactly what Hangar stores, in the
-upstream shape of one of that endpoint's modes (``LaunchNormal`` for ``/launches/{id}/?mode=normal``,
-``AstronautDetailed`` for ``/astronauts/{id}/?mode=list``, …); that mode is the default here. Only the
-detail route exists: these are not (yet) browsable collections.
+Every URL a flight response emits resolves here, to exactly what Hangar stores. Launches, pads,
+locations, astronauts and payload flights answer in the upstream shape of one of that endpoint's modes
+(``LaunchNormal`` for ``/launches/{id}/?mode=normal``, ``AstronautDetailed`` for
+``/astronauts/{id}/?mode=list``, …), which is the default here. Landings, space stations and docking
+events answer in the shape flights nest (``Landing``, ``SpaceStationNormal``,
+``DockingEventForChaserNormal``): their endpoint shapes need first stages, owners, expeditions and mini
+launch shapes that Hangar does not model yet. Only the detail route exists.
 """
 
 from hangar.api.serializers.astronaut import AstronautDetailedSerializer
