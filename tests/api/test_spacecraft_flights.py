@@ -230,9 +230,10 @@ def test_detailed_objects_and_flight_pages_import_back_identically(client, histo
         assert json.dumps(after[url]) == json.dumps(before[url]), url
 
 
-def test_reimport_is_idempotent(client, history, tmp_path, public_url):
-    path = tmp_path / "flights.json"
-    path.write_text(json.dumps(get(client, ROUND_TRIP[2])))
+@pytest.mark.parametrize("url", ROUND_TRIP)
+def test_reimport_is_idempotent(client, history, tmp_path, public_url, url):
+    path = tmp_path / "input.json"
+    path.write_text(json.dumps(get(client, url)))
     import_paths([str(path)])
     summary = import_paths([str(path)])
     changed = [line for line in summary.lines() if " 0 created, 0 updated" not in line]
