@@ -318,3 +318,32 @@ def test_no_url_in_a_detailed_response_is_dangling(client, history):
 def test_no_query_string_yields_a_5xx(client, history, path, query):
     response = client.get(path, dict(query) if query else None)
     assert response.status_code < 500, (path, query, response.content[:300])
+
+
+DETAIL_QUERY_COUNTS = {
+    "/2.3.0/spacecraft/1/": 26,
+    "/2.3.0/spacecraft/1/?mode=normal": 4,
+    "/2.3.0/spacecraft_flights/10/": 36,
+    "/2.3.0/spacecraft_flights/10/?mode=normal": 20,
+    "/2.3.0/launches/{launch}/": 16,
+    "/2.3.0/landings/{landing}/": 2,
+    "/2.3.0/pads/{pad}/": 4,
+    "/2.3.0/locations/{location}/": 2,
+    "/2.3.0/astronauts/{astronaut}/": 5,
+    "/2.3.0/space_stations/{station}/": 1,
+    "/2.3.0/docking_events/20/": 1,
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), DETAIL_QUERY_COUNTS.items())
+def test_detail_query_counts_are_pinned(client, history, url, expected):
+    first = history[0]
+    url = url.format(
+        launch=first.launch_id,
+        landing=first.landing_id,
+        pad=first.launch.pad_id,
+        location=first.launch.pad.location_id,
+        station=first.docking_events.get().space_station_target_id,
+        astronaut=models.AstronautFlight.objects.get(id=100).astronaut_id,
+    )
+    assert _count(client, url) == expected
