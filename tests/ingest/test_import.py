@@ -235,3 +235,27 @@ def test_bad_flight_input_names_the_path(db, tmp_path, mutate, message):
         import_paths([str(path)])
     assert message in str(failure.value)
     assert Spacecraft.objects.count() == 0
+
+
+def test_a_known_program_may_arrive_without_its_type_but_a_new_one_may_not(db, tmp_path):
+    from hangar.catalog.models import Program, ProgramType
+
+    mini = {
+        "response_mode": "list",
+        "id": 25,
+        "url": "https://x/2.3.0/programs/25/",
+        "name": "CCP",
+        "image": None,
+    }
+    path = tmp_path / "program.json"
+    path.write_text(json.dumps(mini))
+    with pytest.raises(
+        CommandError, match=r"program\.json: \$: Program 25 is not stored yet and has no 'type'"
+    ):
+        run(str(path))
+    assert not Program.objects.exists()
+    Program.objects.create(
+        id=25, name="Old name", type=ProgramType.objects.create(id=1, name="Human Exploration")
+    )
+    run(str(path))
+    assert Program.objects.get(id=25).name == "CCP"

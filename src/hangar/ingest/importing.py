@@ -1,6 +1,8 @@
 """Import upstream JSON inputs: parse every input first, then write each in its own transaction.
 
-Parsing everything before writing anything means a bad input anywhere changes nothing at all.
+Parsing everything before writing anything means malformed input anywhere changes nothing at all. The
+one check that needs the database (a new object missing what only its fuller shapes carry) fails while
+loading: that file's transaction is rolled back, files loaded before it stay.
 """
 
 from collections.abc import Callable
@@ -8,9 +10,10 @@ from importlib import resources
 
 from django.apps import apps
 
-from hangar.ingest.load import Summary, load_batch
-from hangar.ingest.parse import Batch, ParseError, parse_document
+from hangar.ingest.load import LoadError, Summary, load_batch
+from hangar.ingest.parse import Batch, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
+from hangar.ingest.values import ParseError
 
 
 class ImportFailed(ValueError):
@@ -33,7 +36,11 @@ def import_paths(
         raise ImportFailed(str(exc)) from None
     summary = Summary()
     for name, batch in parsed:
-        summary.merge(load_batch(batch))
+        try:
+            summary.merge(load_batch(batch))
+        except LoadError as exc:
+            # Only this file's transaction is rolled back; earlier files stay loaded (said in the README).
+            raise ImportFailed(f"{name}: {exc}") from None
         progress(f"loaded {name}")
     return summary
 

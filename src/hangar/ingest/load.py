@@ -11,7 +11,8 @@ from django.apps import apps
 from django.db import transaction
 
 from hangar.catalog import stats
-from hangar.ingest.parse import SPECS, Batch
+from hangar.ingest.parse import Batch
+from hangar.ingest.spec import SPECS
 
 CHUNK = 500
 
@@ -45,7 +46,20 @@ def _model(spec_name: str):
     return apps.get_model(SPECS[spec_name].model)
 
 
-def _upsert(spec_name: str, records: dict[int, dict], summary: Summary) -> None:
+class LoadError(ValueError):
+    """Input that parses but cannot be stored (a new object lacking what only its fuller shapes carry)."""
+
+
+def _check_creatable(spec_name: str, obj_id, record: dict, batch: Batch) -> None:
+    for f in SPECS[spec_name].fields:
+        if f.on_create and f.name not in record:
+            path = batch.paths.get((spec_name, obj_id), "$")
+            raise LoadError(
+                f"{path}: {spec_name} {obj_id} is not stored yet and has no {f.key!r} to create it with"
+            )
+
+
+def _upsert(spec_name: str, records: dict[int, dict], summary: Summary, batch: Batch) -> None:
     model = _model(spec_name)
     attnames = {name: model._meta.get_field(name).attname for rec in records.values() for name in rec}
     ids = list(records)
@@ -58,6 +72,7 @@ def _upsert(spec_name: str, records: dict[int, dict], summary: Summary) -> None:
         values = {attnames[name]: value for name, value in record.items()}
         obj = existing.get(obj_id)
         if obj is None:
+            _check_creatable(spec_name, obj_id, record, batch)
             creates.append(model(pk=obj_id, **values))
             counts["created"] += 1
             continue
@@ -183,7 +198,7 @@ def load_batch(batch: Batch) -> Summary:
         # Foreign keys are deferred to commit on SQLite and PostgreSQL, so the order here is free.
         for spec_name in SPECS:
             if batch.records.get(spec_name):
-                _upsert(spec_name, batch.records[spec_name], summary)
+                _upsert(spec_name, batch.records[spec_name], summary, batch)
         for (spec_name, attr), lists in batch.m2m.items():
             _set_m2m(spec_name, attr, lists)
         for (spec_name, attr), lists in batch.children.items():

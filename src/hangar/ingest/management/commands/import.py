@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from hangar.ingest.importing import ImportFailed, import_paths
-from hangar.ingest.parse import ENDPOINTS
+from hangar.ingest.resources import ENDPOINTS
 
 
 class Command(BaseCommand):

@@ -1,0 +1,309 @@
+"""Specs of flights and everything they nest (detailed spacecraft, spacecraft_flights): launches and
+their pads, missions and rockets, landings, dockings, astronauts, stations, payloads.
+
+A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
+"""
+
+from hangar.ingest.spec import children, fk, m2m, owned, register, scalar
+
+register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
+register(
+    "CelestialBody",
+    "catalog.CelestialBody",
+    scalar("name", "str", required=True),
+    fk("type", "CelestialBodyType"),
+    scalar("diameter", "float", null=True),
+    scalar("mass", "float", null=True),
+    scalar("gravity", "float", null=True),
+    scalar("length_of_day", "str", null=True),
+    scalar("atmosphere", "bool"),
+    fk("image", "Image"),
+    scalar("description", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    *(
+        scalar(k, "int")
+        for k in (
+            "total_attempted_launches",
+            "successful_launches",
+            "failed_launches",
+            "total_attempted_landings",
+            "successful_landings",
+            "failed_landings",
+        )
+    ),
+)
+LOCATION_FIELDS = (
+    scalar("name", "str"),
+    scalar("active", "bool"),
+    fk("country", "Country", null=True),
+    scalar("description", "str", null=True),
+    fk("image", "Image", null=True),
+    scalar("map_image", "str", null=True),
+    scalar("longitude", "float", null=True),
+    scalar("latitude", "float", null=True),
+    scalar("timezone_name", "str"),
+    scalar("total_launch_count", "int", null=True),
+    scalar("total_landing_count", "int", null=True),
+)
+# A landing location's `location` comes without its celestial body: the stored one (if any) is kept.
+register("Location", "catalog.Location", fk("celestial_body", "CelestialBody"), *LOCATION_FIELDS)
+register(
+    "Pad",
+    "catalog.Pad",
+    scalar("active", "bool"),
+    m2m("agencies", "Agency"),
+    scalar("name", "str"),
+    fk("image", "Image", null=True),
+    scalar("description", "str", null=True),
+    scalar("info_url", "str", null=True),
+    scalar("wiki_url", "str", null=True),
+    scalar("map_url", "str", null=True),
+    scalar("latitude", "float", null=True),
+    scalar("longitude", "float", null=True),
+    fk("country", "Country", null=True),
+    scalar("map_image", "str", null=True),
+    scalar("total_launch_count", "int", null=True),
+    scalar("orbital_launch_attempt_count", "int", null=True),
+    scalar("fastest_turnaround", "duration", null=True),
+    fk("location", "Location", null=True),
+)
+register(
+    "LandingLocation",
+    "catalog.LandingLocation",
+    scalar("name", "str"),
+    scalar("active", "bool"),
+    scalar("abbrev", "str"),
+    scalar("description", "str", null=True),
+    fk("location", "Location", required=True),
+    scalar("longitude", "float", null=True),
+    scalar("latitude", "float", null=True),
+    fk("image", "Image", null=True),
+    scalar("successful_landings", "int", null=True),
+    scalar("attempted_landings", "int", null=True),
+    scalar("failed_landings", "int", null=True),
+    fk("celestial_body", "CelestialBody", required=True),
+)
+register(
+    "LandingType",
+    "catalog.LandingType",
+    scalar("name", "str"),
+    scalar("abbrev", "str"),
+    scalar("description", "str", null=True),
+)
+register(
+    "Landing",
+    "catalog.Landing",
+    scalar("attempt", "bool"),
+    scalar("success", "bool", null=True),
+    scalar("description", "str"),
+    scalar("downrange_distance", "float", null=True),
+    fk("landing_location", "LandingLocation", required=True),
+    fk("type", "LandingType", required=True),
+)
+register(
+    "LaunchStatus",
+    "catalog.LaunchStatus",
+    scalar("name", "str", required=True),
+    scalar("abbrev", "str"),
+    scalar("description", "str"),
+)
+register(
+    "NetPrecision",
+    "catalog.NetPrecision",
+    scalar("name", "str"),
+    scalar("abbrev", "str"),
+    scalar("description", "str"),
+)
+register(
+    "Orbit",
+    "catalog.Orbit",
+    scalar("name", "str", required=True),
+    scalar("abbrev", "str", required=True),
+    fk("celestial_body", "CelestialBody", required=True),
+)
+register("InfoURLType", "catalog.InfoURLType", scalar("name", "str", required=True))
+register("VidURLType", "catalog.VidURLType", scalar("name", "str", required=True))
+register(
+    "Language", "catalog.Language", scalar("name", "str", required=True), scalar("code", "str", required=True)
+)
+LINK_FIELDS = (
+    scalar("priority", "int"),
+    scalar("source", "str", null=True),
+    scalar("title", "str", null=True),
+    scalar("description", "str", null=True),
+    scalar("feature_image", "str", null=True),
+    scalar("url", "str", required=True),
+)
+register(
+    "InfoURL",
+    "catalog.InfoURL",
+    *LINK_FIELDS,
+    fk("type", "InfoURLType", null=True),
+    fk("language", "Language", null=True),
+)
+register(
+    "VidURL",
+    "catalog.VidURL",
+    *LINK_FIELDS,
+    scalar("publisher", "str", null=True),
+    fk("type", "VidURLType", null=True),
+    fk("language", "Language", null=True),
+    scalar("start_time", "datetime", null=True),
+    scalar("end_time", "datetime", null=True),
+    scalar("live", "bool"),
+)
+register(
+    "Mission",
+    "catalog.Mission",
+    scalar("name", "str", required=True),
+    scalar("type", "str"),
+    scalar("description", "str"),
+    fk("image", "Image", null=True),
+    fk("orbit", "Orbit", required=True),
+    m2m("agencies", "Agency"),
+    owned("info_urls", "InfoURL", parent_attr="mission"),
+    owned("vid_urls", "VidURL", parent_attr="mission"),
+)
+register("Rocket", "catalog.Rocket", fk("configuration", "LauncherConfig", required=True))
+register(
+    "Launch",
+    "catalog.Launch",
+    scalar("name", "str"),
+    scalar("slug", "str", required=True),
+    scalar("launch_designator", "str", null=True),
+    fk("status", "LaunchStatus", null=True),
+    scalar("last_updated", "datetime", required=True),
+    scalar("net", "datetime", required=True),
+    fk("net_precision", "NetPrecision", null=True),
+    scalar("window_end", "datetime", required=True),
+    scalar("window_start", "datetime", required=True),
+    fk("image", "Image", null=True),
+    scalar("infographic", "str", null=True),
+    scalar("probability", "int", null=True),
+    scalar("weather_concerns", "str", null=True),
+    scalar("failreason", "str", null=True),
+    scalar("hashtag", "str", null=True),
+    fk("launch_service_provider", "Agency", null=True),
+    fk("rocket", "Rocket", null=True),
+    fk("mission", "Mission", null=True),
+    fk("pad", "Pad", null=True),
+    scalar("webcast_live", "bool"),
+    m2m("program", "Program"),
+    *(
+        scalar(k, "int", null=True)
+        for k in (
+            "orbital_launch_attempt_count",
+            "location_launch_attempt_count",
+            "pad_launch_attempt_count",
+            "agency_launch_attempt_count",
+            "orbital_launch_attempt_count_year",
+            "location_launch_attempt_count_year",
+            "pad_launch_attempt_count_year",
+            "agency_launch_attempt_count_year",
+        )
+    ),
+    id_kind="uuid",
+)
+register("AstronautStatus", "catalog.AstronautStatus", scalar("name", "str", required=True))
+register("AstronautType", "catalog.AstronautType", scalar("name", "str", required=True))
+register(
+    "AstronautRole", "catalog.AstronautRole", scalar("role", "str", required=True), scalar("priority", "int")
+)
+register(
+    "Astronaut",
+    "catalog.Astronaut",
+    scalar("name", "str", required=True),
+    fk("status", "AstronautStatus", required=True),
+    fk("agency", "Agency", null=True),
+    fk("image", "Image", null=True),
+    fk("type", "AstronautType", required=True),
+    scalar("in_space", "bool"),
+    scalar("time_in_space", "duration", null=True),
+    scalar("eva_time", "duration"),
+    scalar("age", "int", null=True),
+    scalar("date_of_birth", "date", null=True),
+    scalar("date_of_death", "date", null=True),
+    m2m("nationality", "Country"),
+    scalar("bio", "str"),
+    scalar("wiki", "str", null=True),
+    scalar("last_flight", "datetime", null=True),
+    scalar("first_flight", "datetime", null=True),
+    m2m("social_media_links", "SocialMediaLink"),
+)
+register(
+    "AstronautFlight",
+    "catalog.AstronautFlight",
+    fk("role", "AstronautRole", required=True),
+    fk("astronaut", "Astronaut", required=True),
+)
+register("SpaceStationStatus", "catalog.SpaceStationStatus", scalar("name", "str", required=True))
+register("SpaceStationType", "catalog.SpaceStationType", scalar("name", "str", required=True))
+register(
+    "SpaceStation",
+    "catalog.SpaceStation",
+    scalar("name", "str", required=True),
+    fk("image", "Image", null=True),
+    fk("status", "SpaceStationStatus"),
+    scalar("founded", "date"),
+    scalar("deorbited", "date", null=True),
+    scalar("description", "str"),
+    scalar("orbit", "str", null=True),
+    fk("type", "SpaceStationType"),
+)
+register("PayloadType", "catalog.PayloadType", scalar("name", "str"))
+register(
+    "Payload",
+    "catalog.Payload",
+    scalar("name", "str"),
+    fk("type", "PayloadType", required=True),
+    fk("manufacturer", "Agency", required=True),
+    fk("operator", "Agency", required=True),
+    fk("image", "Image", null=True),
+    scalar("wiki_link", "str"),
+    scalar("info_link", "str"),
+    m2m("program", "Program"),
+    scalar("cost", "int", null=True),
+    scalar("mass", "float", null=True),
+    scalar("description", "str"),
+)
+register(
+    "PayloadFlight",
+    "catalog.PayloadFlight",
+    scalar("destination", "str", null=True),
+    scalar("amount", "int"),
+    fk("payload", "Payload", required=True),
+    fk("launch", "Launch", required=True),
+    fk("landing", "Landing", required=True),
+)
+register(
+    "DockingLocation",
+    "catalog.DockingLocation",
+    scalar("name", "str", required=True),
+    fk("spacestation", "SpaceStation", null=True),
+    fk("spacecraft", "SpacecraftConfig", null=True),
+    fk("payload", "Payload", null=True),
+)
+register(
+    "DockingEvent",
+    "catalog.DockingEvent",
+    scalar("docking", "datetime", required=True),
+    scalar("departure", "datetime", null=True),
+    fk("docking_location", "DockingLocation", required=True),
+    fk("space_station_target", "SpaceStation", null=True),
+    fk("flight_vehicle_target", "SpacecraftFlight", null=True),
+    fk("payload_flight_target", "PayloadFlight", null=True),
+)
+register(
+    "SpacecraftFlight",
+    "catalog.SpacecraftFlight",
+    scalar("destination", "str", null=True),
+    scalar("mission_end", "datetime", null=True),
+    fk("spacecraft", "Spacecraft", required=True),
+    fk("launch", "Launch", required=True),
+    # Required and non-null in the official file (SpacecraftFlightNormal.landing).
+    fk("landing", "Landing", required=True),
+    m2m("launch_crew", "AstronautFlight"),
+    m2m("onboard_crew", "AstronautFlight"),
+    m2m("landing_crew", "AstronautFlight"),
+    children("docking_events", "DockingEvent", parent_attr="flight_vehicle_chaser"),
+)
