@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hangar.api.middleware.PublicURLMiddleware",
+    "hangar.api.cache.ResponseCacheMiddleware",  # after the host rewrite its keys depend on
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -295,5 +295,5 @@ def test_query_count_is_pinned_and_does_not_grow_with_limit(client, db):
     small = _count_queries(client, "limit=1")
     large = _count_queries(client, "limit=100")
     assert small == large
-    # count, page, image variants (spacecraft and configuration images), families.
-    assert large <= 5
+    # data version, count, page, image variants (spacecraft and configuration images), families.
+    assert large <= 6

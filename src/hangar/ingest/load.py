@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 
+from hangar.catalog import versioning
 from hangar.ingest.parse import SPECS, Batch
 
 CHUNK = 500
@@ -139,4 +140,5 @@ def load_batch(batch: Batch) -> Summary:
             _prune_children(spec_name, attr, lists)
         for (spec_name, attr), names in batch.name_refs.items():
             _resolve_names(batch, spec_name, attr, names, summary)
+        versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

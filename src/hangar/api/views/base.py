@@ -3,6 +3,7 @@
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
+from hangar.api.cache import mark_data_response
 from hangar.api.params import parse_choice
 
 # Ids in paths are bounded so they always fit a 64-bit integer column; longer ids are a 404.
@@ -26,6 +27,11 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         for name, value in request.query_params.items():
             if "\x00" in name or "\x00" in value:
                 raise ValidationError({name.replace("\x00", ""): ["NUL characters are not allowed."]})
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        mark_data_response(response)  # a pure function of the request and the data: cacheable
+        return response
 
     def get_mode(self) -> str:
         default = self.detail_mode if self.action == "retrieve" else self.list_mode

@@ -9,11 +9,13 @@ from hangar.catalog.models.spacecraft import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
+from hangar.catalog.models.version import DataVersion
 
 __all__ = [
     "Agency",
     "AgencyType",
     "Country",
+    "DataVersion",
     "Image",
     "ImageLicense",
     "ImageVariant",
