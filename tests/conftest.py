@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from hangar.api.rendering import forget_fragments
 from hangar.ingest.importing import import_paths
 
 DATA = Path(__file__).parent / "data"
@@ -38,5 +39,6 @@ def public_url(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_response_cache():
-    """Each test's database starts over, so no test may see another's cached pages."""
+    """Each test's database starts over, so no test may see another's cached pages or fragments."""
     cache.clear()
+    forget_fragments()

@@ -71,7 +71,7 @@ def cache_key(request, version: int, changed_at) -> str | None:
     query = request.META.get("QUERY_STRING", "")
     digest = hashlib.blake2b(f"{origin}\n{request.path}\n{query}".encode(), digest_size=20).hexdigest()
     # changed_at too, so a database restored to an older version number cannot hit newer entries.
-    return f"{KEY_PREFIX}:{version}.{int(changed_at.timestamp())}:{fmt}:{digest}"
+    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:{fmt}:{digest}"
 
 
 def strong_etag(body: bytes) -> str:
@@ -110,6 +110,7 @@ class ResponseCacheMiddleware:
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         version, changed_at = versioning.current()
+        request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
         key = cache_key(request, version, changed_at)
         entry = cache.get(key) if key else None
         if entry is not None:

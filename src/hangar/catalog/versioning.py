@@ -21,7 +21,7 @@ def bump() -> int:
     """Advance the data version; call it inside the transaction that writes. Returns the new version."""
     from hangar.catalog.models import DataVersion
 
-    now = timezone.now().replace(microsecond=0)
+    now = timezone.now()
     if not DataVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
         DataVersion.objects.create(pk=1, version=1, changed_at=now)
     return DataVersion.objects.values_list("version", flat=True).get(pk=1)

@@ -5,16 +5,18 @@ from rest_framework.exceptions import ValidationError
 
 from hangar.api.cache import mark_data_response
 from hangar.api.params import parse_choice
+from hangar.api.rendering import FastRenderMixin
 
 # Ids in paths are bounded so they always fit a 64-bit integer column; longer ids are a 404.
 ID_PATTERN = "[0-9]{1,18}"
 
 
-class ModeViewSet(viewsets.ReadOnlyModelViewSet):
+class ModeViewSet(FastRenderMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only endpoint with LL2's response modes.
 
     ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
-    ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400.
+    ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400. A mode with a
+    renderer in ``api.rendering``'s registry answers JSON through it, byte for byte the same.
     """
 
     modes: dict = {}

@@ -1,13 +1,15 @@
 """Spacecraft and spacecraft configuration endpoints."""
 
 from hangar.api.filters import SpacecraftFilterSet
+from hangar.api.rendering import RowRenderer, register
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
     SpacecraftConfigNormalSerializer,
     SpacecraftNormalSerializer,
 )
 from hangar.api.views.base import ModeViewSet
-from hangar.catalog.models import Spacecraft, SpacecraftConfig
+from hangar.catalog.models import Image, Spacecraft, SpacecraftConfig, SpacecraftStatus
+from hangar.catalog.querysets import image_related
 
 
 class SpacecraftViewSet(ModeViewSet):
@@ -71,3 +73,22 @@ class SpacecraftConfigViewSet(ModeViewSet):
     }
     ordering_fields = ("name",)
     ordering = ("name",)
+
+
+def _images():
+    joins, prefetches = image_related("")
+    return Image.objects.select_related(*joins).prefetch_related(*prefetches)
+
+
+register(
+    SpacecraftViewSet,
+    "normal",
+    RowRenderer(
+        SpacecraftNormalSerializer,
+        nested={
+            "image": _images,
+            "status": SpacecraftStatus.objects.all,
+            "spacecraft_config": SpacecraftConfig.objects.for_list,
+        },
+    ),
+)
