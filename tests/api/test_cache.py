@@ -162,3 +162,14 @@ def test_the_seed_import_bumps_once_per_file(db):
     before = versioning.current()[0]
     import_paths([str(SEED_FILE)])
     assert versioning.current()[0] == before + 1
+
+
+def test_counts_are_cached_per_filter_set_and_stay_exact(client, seed):
+    assert client.get(f"{URL}?status=4&limit=1").json()["count"] == 9
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(f"{URL}?status=4&limit=2&offset=1&ordering=-id").json()
+    assert body["count"] == 9
+    assert not [q for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    Spacecraft.objects.filter(pk=188).update(status_id=2)
+    versioning.bump()
+    assert client.get(f"{URL}?status=4&limit=1").json()["count"] == 8

@@ -74,6 +74,23 @@ def cache_key(request, version: int, changed_at) -> str | None:
     return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:{fmt}:{digest}"
 
 
+def cached_count(request, queryset) -> int:
+    """``queryset.count()``, exact, computed once per data version and filter set.
+
+    Counts stay exact (clients page with them) while a scan of a million rows is paid once per write
+    rather than once per page: every page, ordering and limit of one filter set shares the entry.
+    """
+    version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
+    sql, params = queryset.order_by().query.sql_with_params()
+    digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
+    key = f"hangar:count:{version}.{changed_at.timestamp()}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, TIMEOUT)
+    return count
+
+
 def strong_etag(body: bytes) -> str:
     return f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
 

@@ -179,17 +179,23 @@ class FastRenderMixin:
 
     def get_rows_queryset(self, renderer: RowRenderer):
         """The filtered, ordered queryset, as flat rows: no joins beyond what filters need."""
-        base = self.queryset.all()
-        return self.filter_queryset(base).values_list(*renderer.columns)
+        return self.filter_queryset(self.queryset.all()).values_list(*renderer.columns)
 
     def list(self, request, *args, **kwargs):
         renderer = self.get_fast_renderer()
         if renderer is None:
             return super().list(request, *args, **kwargs)
-        rows = self.get_rows_queryset(renderer)
-        page = self.paginate_queryset(rows)
-        if page is None:
-            return Response(PreRendered(dumps(renderer.render(list(rows), request))))
+        # The page's ids first, then its rows: a deep OFFSET then steps over narrow index entries
+        # instead of whole rows (descriptions and all).
+        ids = self.paginate_queryset(self.filter_queryset(self.queryset.all()).values_list("pk", flat=True))
+        if ids is None:
+            return Response(
+                PreRendered(dumps(renderer.render(list(self.get_rows_queryset(renderer)), request)))
+            )
+        by_id = {}
+        if ids:
+            by_id = {row[0]: row for row in self.queryset.filter(pk__in=ids).values_list(*renderer.columns)}
+        page = [by_id[pk] for pk in ids]
         envelope = self.get_paginated_response(renderer.render(page, request)).data
         return Response(PreRendered(dumps(envelope)))
 
