@@ -32,6 +32,7 @@ from hangar.catalog import versioning
 MAX_FRAGMENTS = 50_000
 
 _REGISTRY: dict[tuple[type, str], "RowRenderer"] = {}
+_ALL: list["RowRenderer"] = []
 
 
 def _date(value):
@@ -59,13 +60,18 @@ def _formatter(field):
 class RowRenderer:
     """Renders a ``ModelSerializer``'s shape from flat rows of its model's columns.
 
-    ``nested`` maps each nested-serializer field to a callable giving the queryset that serializer
-    reads (its ``select_related``/``prefetch_related``), used only when a fragment is not yet cached.
+    ``nested`` says how each nested-serializer field is rendered, the first time an object is needed
+    (afterwards its fragment is reused): either a callable giving the queryset the DRF serializer
+    reads (fine for small shared tables: statuses, types, licences), or a ``RowRenderer`` for that
+    serializer (for objects too many to render through DRF at a million rows: images, configurations).
+    A ``many=True`` field (a reverse foreign key or a many-to-many) needs a ``RowRenderer``; its items
+    come from one query per page, in the related model's default ordering, as DRF's prefetch has them.
     """
 
-    def __init__(self, serializer_class, nested: dict):
+    def __init__(self, serializer_class, nested: dict | None = None):
         self.serializer_class = serializer_class
-        self.nested = nested
+        self.nested = nested or {}
+        _ALL.append(self)
         self._plan = None
         self._columns: list[str] = []
         self._fragments: dict = {}
@@ -94,9 +100,19 @@ class RowRenderer:
                 plan.append((name, "constant", -1, field.value))
             elif isinstance(field, ResourceURLField):
                 plan.append((name, "url", 0, field.view_name))
+            elif isinstance(field, serializers.ListSerializer):
+                if not isinstance(self.nested.get(name), RowRenderer):
+                    raise ImproperlyConfigured(
+                        f"{self.serializer_class.__name__}.{name}: needs a RowRenderer"
+                    )
+                relation = model._meta.get_field(field.source)
+                # The lookup from the related model back to this one: image for Image.variants,
+                # configs for SpacecraftConfig.family.
+                back = relation.field.name if relation.one_to_many else relation.related_query_name()
+                plan.append((name, "many", 0, back))
             elif isinstance(field, serializers.BaseSerializer):
-                if name not in self.nested or getattr(field, "many", False):
-                    raise ImproperlyConfigured(f"{self.serializer_class.__name__}.{name}: no nested queryset")
+                if name not in self.nested:
+                    raise ImproperlyConfigured(f"{self.serializer_class.__name__}.{name}: not in nested")
                 columns.append(model._meta.get_field(field.source).attname)
                 plan.append((name, "nested", len(columns) - 1, None))
             else:
@@ -128,12 +144,32 @@ class RowRenderer:
 
     def _store(self, request) -> dict:
         version = getattr(request, "hangar_data_version", None) or versioning.current()
-        if version != self._fragments_version or len(self._fragments) > MAX_FRAGMENTS:
+        if version != self._fragments_version:
             self._fragments = {}
             self._fragments_version = version
         origin = request.build_absolute_uri("/")  # absolute URLs inside fragments depend on these
         fmt = request.GET.get("format")
-        return self._fragments.setdefault((origin, fmt), {})
+        store = self._fragments.setdefault((origin, fmt), {})
+        if len(store) > MAX_FRAGMENTS:
+            store.clear()
+        return store
+
+    def _children(self, rows: list[tuple], request) -> dict:
+        """The items of every ``many`` field for ``rows``: {(key, parent pk): [item, …]}."""
+        children = {}
+        parents = [row[0] for row in rows]
+        for name, kind, _, back in self.plan:
+            if kind != "many" or not parents:
+                continue
+            child = self.nested[name]
+            model = child.serializer_class.Meta.model
+            pairs = list(
+                model._default_manager.filter(**{f"{back}__in": parents}).values_list(back, *child.columns)
+            )
+            items = child.render([pair[1:] for pair in pairs], request)
+            for pair, item in zip(pairs, items, strict=True):
+                children.setdefault((name, pair[0]), []).append(item)
+        return children
 
     def _nested_fragments(self, rows: list[tuple], request) -> dict:
         store = self._store(request)
@@ -145,15 +181,22 @@ class RowRenderer:
             missing = [pk for pk in wanted if (name, pk) not in store]
             if not missing:
                 continue
+            how = self.nested[name]
+            if isinstance(how, RowRenderer):
+                rows_by_id = how.fetch(missing)
+                found = [rows_by_id[pk] for pk in missing if pk in rows_by_id]
+                for row, item in zip(found, how.render(found, request), strict=True):
+                    store[(name, row[0])] = orjson.Fragment(orjson.dumps(item))
+                continue
             if serializer is None:
                 serializer = self.serializer_class(context={"request": request})
             field = serializer.fields[name]
-            for obj in self.nested[name]().filter(pk__in=missing):
+            for obj in how().filter(pk__in=missing):
                 store[(name, obj.pk)] = orjson.Fragment(orjson.dumps(field.to_representation(obj)))
         return store
 
     def _row_builder(self):
-        """A function (row, fragments, url templates) -> dict, generated from the plan.
+        """A function (row, fragments, url templates, children) -> dict, generated from the plan.
 
         One dict display per row instead of a loop over fields with a branch each: the loop was most
         of the render time. The generated source only indexes the row and calls the formatters the
@@ -170,10 +213,12 @@ class RowRenderer:
                     value = f"(None if (v := row[{index}]) is None else fragments[({key!r}, v)])"
                 elif kind == "url":
                     value = f"urls[{ref}].format(row[0])"
+                elif kind == "many":
+                    value = f"children.get(({key!r}, row[0]), [])"
                 else:
                     value = ref
                 entries.append(f"{key!r}: {value}")
-            source = "def build(row, fragments, urls):\n    return {" + ", ".join(entries) + "}\n"
+            source = "def build(row, fragments, urls, children):\n    return {" + ", ".join(entries) + "}\n"
             exec(compile(source, f"<row builder for {self.serializer_class.__name__}>", "exec"), names)
             self._builder = names["build"]
         return self._builder
@@ -182,17 +227,15 @@ class RowRenderer:
         """One dict per row, in the serializer's key order; nested objects are orjson fragments."""
         build = self._row_builder()
         fragments = self._nested_fragments(rows, request)
-        urls = {
-            extra: ResourceURLField(extra).template(request)
-            for _, kind, _, extra in self.plan
-            if kind == "url"
-        }
-        return [build(row, fragments, urls) for row in rows]
+        children = self._children(rows, request)
+        views = [extra for _, kind, _, extra in self.plan if kind == "url"]
+        urls = {view: ResourceURLField(view).template(request) for view in views}
+        return [build(row, fragments, urls, children) for row in rows]
 
 
 def forget_fragments() -> None:
     """Drop every cached fragment (tests: each test's database reuses version numbers)."""
-    for renderer in _REGISTRY.values():
+    for renderer in _ALL:
         renderer._fragments = {}
         renderer._fragments_version = None
 
