@@ -104,3 +104,15 @@ def test_fragments_follow_the_data(client, catalog):
     config.save()
     after = client.get(f"{URL}1/").json()["spacecraft_config"]["name"]
     assert (before, after) != (after, after) and after == "[SYNTHETIC] Renamed configuration"
+
+
+def test_a_shape_the_renderer_cannot_read_fails_at_registration(db):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hangar.api.serializers.agency import AgencyNormalSerializer
+    from hangar.api.views.agency import AgencyViewSet
+
+    # Nothing nested is declared, and AgencyNormal reads parent.name through a dotted source.
+    with pytest.raises(ImproperlyConfigured, match="AgencyNormalSerializer"):
+        rendering.register(AgencyViewSet, "normal", rendering.RowRenderer(AgencyNormalSerializer))
+    assert rendering.renderer_for(AgencyViewSet, "normal") is None

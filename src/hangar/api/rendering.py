@@ -17,7 +17,7 @@ Register a renderer per (viewset, mode) with ``register``; any other pair, and a
 """
 
 import orjson
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connections, router
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
@@ -241,7 +241,19 @@ def forget_fragments() -> None:
 
 
 def register(viewset: type, mode: str, renderer: RowRenderer) -> None:
-    """Serve ``viewset``'s JSON in ``mode`` with ``renderer`` (exactly this class, not subclasses)."""
+    """Serve ``viewset``'s JSON in ``mode`` with ``renderer`` (exactly this class, not subclasses).
+
+    The renderer's plan is built here, so a shape it cannot render (a dotted ``source``, a
+    ``SerializerMethodField`` over a column it does not know) fails at start-up, not on a request.
+    """
+    pending = [renderer]
+    while pending:
+        current = pending.pop()
+        try:
+            current.plan  # noqa: B018  (builds and validates the plan)
+        except FieldDoesNotExist as exc:
+            raise ImproperlyConfigured(f"{current.serializer_class.__name__}: {exc}") from None
+        pending += [how for how in current.nested.values() if isinstance(how, RowRenderer)]
     _REGISTRY[(viewset, mode)] = renderer
 
 
