@@ -12,20 +12,17 @@ memory runs. The table is printed and written to bench/RESULTS.md (``--output``)
 """
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import os
-import platform
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from load import ensure_wrk, free_port, gunicorn, run_wrk, stop, wait_for, workers_rss
+from report import report
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -73,89 +70,6 @@ def scenarios(n: int) -> list[Scenario]:
             kind="offset",
         ),
     ]
-
-
-# --- processes ------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"bench: server at {url} did not answer within {timeout:.0f}s")
-
-
-def gunicorn(app: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    argv = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
-    argv += ["--pythonpath", str(BENCH), "--log-level", "warning"]
-    return subprocess.Popen(argv, env=env, cwd=ROOT, start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
-def worker_pids(master: subprocess.Popen) -> list[int]:
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master.pid:
-            pids.append(int(stat.parent.name))
-    return pids
-
-
-def rss_kib(pid: int, key: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def workers_rss(master: subprocess.Popen, key: str = "VmRSS") -> int:
-    """The largest worker's RSS (VmRSS now, or VmHWM: its peak so far), in KiB."""
-    return max((rss_kib(pid, key) for pid in worker_pids(master)), default=0)
-
-
-def ensure_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("bench: installing wrk (apt-get install -y wrk)", file=sys.stderr)
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, stdout=subprocess.DEVNULL)
-        found = shutil.which("wrk")
-    if not found:
-        raise SystemExit("bench: wrk is not installed; install it (Debian: apt-get install wrk) and rerun")
-    return found
-
-
-def run_wrk(wrk: str, url: str, seconds: float, connections: int, miss: bool, random_offset: int = 0) -> dict:
-    env = {**os.environ, "BENCH_MISS": "1" if miss else "0", "BENCH_RANDOM_OFFSET": str(random_offset)}
-    argv = [wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--timeout", "10s"]
-    argv += ["-s", str(BENCH / "wrk_report.lua"), url]
-    output = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
-    data = json.loads(line[len("BENCH ") :])
-    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
-    return data
 
 
 # --- the catalog and in-process measurements --------------------------------------------------------
@@ -233,121 +147,6 @@ def count_queries(scenario: Scenario) -> None:
         scenario.results["queries_baseline"] = queries(f"{BASELINE}{scenario.query}{sep}nocache=baseline")
 
 
-# --- the report -----------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    with contextlib.suppress(OSError, StopIteration):
-        cpu = next(
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        )
-    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, {platform.system()} {platform.release()}"
-
-
-def fmt_rps(result: dict | None) -> str:
-    return "—" if not result else f"{result['rps']:,.0f}"
-
-
-def fmt_lat(result: dict | None) -> str:
-    if not result:
-        return "—"
-    bad = result["errors"] + result["status_errors"]
-    note = f" ({bad} errors)" if bad else ""
-    return f"{result['p50_us'] / 1000:.1f} / {result['p99_us'] / 1000:.1f}{note}"
-
-
-def ratio(a: dict | None, b: dict | None) -> str:
-    return "—" if not a or not b else f"{a['rps'] / b['rps']:.2f}"
-
-
-def report(args, all_scenarios: list[Scenario], soak: list[tuple[float, int]], started: dt.datetime) -> str:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    lines = [
-        "# Benchmark results",
-        "",
-        f"- Date: {started:%Y-%m-%d %H:%M} UTC; commit `{commit or 'unknown'}`",
-        f"- Machine: {machine()}",
-        f"- Catalog: {args.spacecraft:,} synthetic spacecraft (`hangar generate --seed {args.seed}`), "
-        f"{args.database}; response cache: {args.cache}",
-        f"- Server: gunicorn, {args.workers} sync workers, loopback; load: wrk, 1 thread, "
-        f"{args.connections} connections; each cell is the best of {args.rounds} interleaved "
-        f"{args.duration:g} s rounds (the machine is shared; the best round is the least disturbed)",
-        "- **ceiling**: a minimal WSGI app on the same gunicorn returning the same bytes precomputed. "
-        "**hit**: the same URL again (response cache). **miss**: a unique ignored parameter per request, "
-        "so every request renders (nested-object fragments and counts stay warm, as they do between "
-        "writes). **baseline**: DRF nested ModelSerializers with select_related/prefetch_related, "
-        "also a miss per request.",
-        "- Latency is p50 / p99 in ms; queries are SQL statements per request; RSS is the largest "
-        "worker's peak. **cold**: the first request after a write (no cached page, count or fragment), "
-        "timed in process, with its query count.",
-        "",
-        "| scenario | ceiling req/s | hit req/s | hit p50/p99 | miss req/s | miss p50/p99 | baseline "
-        "req/s | baseline p50/p99 | hit ÷ ceiling | miss ÷ baseline | queries hit / miss / baseline "
-        "| cold ms (queries) | peak RSS MiB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for s in all_scenarios:
-        r = s.results
-        queries = (
-            f"{r.get('queries_hit', '—')} / {r.get('queries_miss', '—')} / {r.get('queries_baseline', '—')}"
-        )
-        lines.append(
-            f"| {s.name} | {fmt_rps(r.get('ceiling'))} | {fmt_rps(r.get('hit'))} | {fmt_lat(r.get('hit'))} "
-            f"| {fmt_rps(r.get('miss'))} | {fmt_lat(r.get('miss'))} | {fmt_rps(r.get('baseline'))} "
-            f"| {fmt_lat(r.get('baseline'))} | {ratio(r.get('hit'), r.get('ceiling'))} "
-            f"| {ratio(r.get('miss'), r.get('baseline'))} | {queries} "
-            f"| {r.get('cold_ms', 0):.0f} ({r.get('queries_cold', '—')}) | {r.get('rss_kib', 0) / 1024:.0f} |"
-        )
-    lines += ["", "## Targets (ratios within this run)", ""]
-    lines += targets(args, all_scenarios)
-    if soak:
-        lines += ["", f"## Worker RSS under {args.soak:.0f} s of miss load (limit=100, random pages)", ""]
-        lines.append("| elapsed s | largest worker RSS MiB |")
-        lines.append("|---:|---:|")
-        lines += [f"| {t:.0f} | {kib / 1024:.1f} |" for t, kib in soak]
-    return "\n".join(lines) + "\n"
-
-
-def targets(args, all_scenarios: list[Scenario]) -> list[str]:
-    out = []
-    hits = [s for s in all_scenarios if s.results.get("hit") and s.results.get("ceiling")]
-    if hits:
-        worst = min(hits, key=lambda s: s.results["hit"]["rps"] / s.results["ceiling"]["rps"])
-        low = [s.name for s in hits if s.results["hit"]["rps"] < 0.5 * s.results["ceiling"]["rps"]]
-        value = worst.results["hit"]["rps"] / worst.results["ceiling"]["rps"]
-        verdict = "met" if not low else f"NOT met for {len(low)} of {len(hits)} scenarios"
-        out.append(f"- Cache hit ≥ 50% of the ceiling: **{verdict}** (lowest {value:.0%}, {worst.name}).")
-    big = next((s for s in all_scenarios if s.name == "list, limit=100"), None)
-    if big and big.results.get("miss") and big.results.get("baseline"):
-        value = big.results["miss"]["rps"] / big.results["baseline"]["rps"]
-        verdict = "met" if value >= 20 else f"NOT met ({value:.1f}×, {20 / value:.1f}× short)"
-        out.append(f"- Miss, limit=100 normal ≥ 20× the prefetching DRF view: **{verdict}** ({value:.1f}×).")
-    out.append(
-        "- Detailed limit=100 bounded and ≤ 3× the normal miss: **not measurable on this branch** "
-        "(detailed mode arrives with the flights models; `mode=detailed` is a 400 here)."
-    )
-    uncached = [s for s in all_scenarios if s.kind != "list" and s.results.get("miss")]
-    slow = [s for s in uncached if s.results["miss"]["p99_us"] >= 100_000]
-    scale = f"{args.spacecraft:,} spacecraft on {args.database}"
-    if uncached:
-        verdict = (
-            "met"
-            if not slow
-            else "NOT met for "
-            + ", ".join(f"{s.name} ({s.results['miss']['p99_us'] / 1000:.0f} ms)" for s in slow)
-        )
-        out.append(
-            f"- Uncached p99 < 100 ms for filters, search, orderings, deep offset ({scale}): **{verdict}**."
-        )
-    return out
-
-
 # --- main -----------------------------------------------------------------------------------------
 
 
@@ -362,7 +161,7 @@ def parse_args(argv):
         help="for --database postgres",
     )
     parser.add_argument("--cache", choices=("locmem", "redis"), default="locmem")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--duration", type=float, default=2, help="seconds per measurement round")

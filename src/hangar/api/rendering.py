@@ -6,9 +6,10 @@ compiling four wide join queries costs more than running them. The serializers s
 once and then renders a page from one narrow ``values_list`` query:
 
 - the resource's own fields are formatted from its columns exactly as the DRF field would format them;
-- each nested object (image, status, configuration, …) is rendered by its DRF serializer the first
-  time it is needed and kept as a JSON fragment for as long as the data version, origin and ``format``
-  stay the same; nested objects are shared by many rows, so a page mostly splices cached fragments;
+- each nested object (image, status, configuration, …) is rendered the first time it is needed, by
+  a nested ``RowRenderer`` or, for small shared tables, by its DRF serializer, and kept as a JSON
+  fragment while the data version, origin and ``format`` stay the same; nested objects are shared by
+  many rows, so a page mostly splices cached fragments, and a cold one costs one query per shape;
 - orjson writes the page, with the one difference from DRF's ``json.dumps`` (U+2028/U+2029, which DRF
   escapes) applied afterwards. A test compares the bytes with DRF's for every query feature.
 
