@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from hangar.api.rendering import forget_fragments
 from hangar.ingest.importing import import_paths
 
 DATA = Path(__file__).parent / "data"
@@ -33,3 +35,10 @@ def public_url(settings):
     """Absolute URLs as upstream writes them."""
     settings.PUBLIC_URL = "https://ll.thespacedevs.com"
     return settings.PUBLIC_URL
+
+
+@pytest.fixture(autouse=True)
+def _empty_response_cache():
+    """Each test's database starts over, so no test may see another's cached pages or fragments."""
+    cache.clear()
+    forget_fragments()

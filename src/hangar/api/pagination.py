@@ -3,11 +3,13 @@
 ``next``/``previous`` are built by DRF itself, so they match upstream's byte for byte (query keys sorted,
 ``offset`` dropped when it would be 0). Unlike upstream, a ``limit`` or ``offset`` that is not a whole
 number in range is a 400 rather than silently replaced by the default; a ``limit`` above 100 is still
-clamped to 100, as upstream does. An empty value counts as absent, like every other parameter.
+clamped to 100, as upstream does. An empty value counts as absent, like every other parameter. Counts
+are exact and cached per data version (``api.cache``).
 """
 
 from rest_framework import pagination
 
+from hangar.api.cache import cached_count
 from hangar.api.params import parse_int
 
 
@@ -27,3 +29,6 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             return 0
         # Bounded so the value always fits a 64-bit SQL OFFSET.
         return parse_int(self.offset_query_param, raw, minimum=0, maximum=2**62)
+
+    def get_count(self, queryset):
+        return cached_count(self.request, queryset)

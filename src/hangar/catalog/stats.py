@@ -35,6 +35,8 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from hangar.catalog import versioning
+
 ZERO = dt.timedelta(0)
 
 # Upstream's fixed LaunchStatus ids.
@@ -327,7 +329,9 @@ def recompute(now: dt.datetime | None = None, progress=lambda _: None) -> int:
     spacecraft have flights and thus derived values."""
     Flight = apps.get_model("catalog", "SpacecraftFlight")
     ids = sorted(set(Flight.objects.values_list("spacecraft_id", flat=True)))
-    for start in range(0, len(ids), CHUNK):
-        refresh(ids[start : start + CHUNK], now=now)
-        progress(f"recomputed {min(start + CHUNK, len(ids))} of {len(ids)} spacecraft")
+    with transaction.atomic():  # readers see all the new values or none, then the cache retires
+        for start in range(0, len(ids), CHUNK):
+            refresh(ids[start : start + CHUNK], now=now)
+            progress(f"recomputed {min(start + CHUNK, len(ids))} of {len(ids)} spacecraft")
+        versioning.bump()
     return len(ids)

@@ -51,7 +51,9 @@ def demo_data_dir() -> str:
 
 
 def catalog_is_empty() -> bool:
-    return not any(model.objects.exists() for model in apps.get_app_config("catalog").get_models())
+    """No catalog data at all (the data version's bookkeeping row does not count)."""
+    models = apps.get_app_config("catalog").get_models()
+    return not any(model.objects.exists() for model in models if model.__name__ != "DataVersion")
 
 
 def load_demo_if_empty() -> Summary | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 
-from hangar.catalog import stats
+from hangar.catalog import stats, versioning
 from hangar.ingest.parse import Batch
 from hangar.ingest.spec import SPECS
 
@@ -210,4 +210,5 @@ def load_batch(batch: Batch) -> Summary:
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
         stats.refresh(_affected_spacecraft(batch))
+        versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

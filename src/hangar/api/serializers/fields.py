@@ -1,6 +1,5 @@
 """Serializer fields for LL2's value formats: constant ``response_mode``, ISO 8601 durations, cheap URLs."""
 
-import isodate
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -23,8 +22,31 @@ class ConstantField(serializers.Field):
 
 
 def format_duration(value):
-    """Render a timedelta as upstream does (isodate's ``duration_isoformat``: ``P0D``, ``P61DT13H26M``)."""
-    return None if value is None else isodate.duration_isoformat(value)
+    """Render a timedelta as upstream does (isodate's ``duration_isoformat``: ``P0D``, ``P61DT13H26M``).
+
+    The same rule as isodate's, written out: isodate goes through regex substitution and costs ~9 µs a
+    value, a third of a 100-spacecraft page's render time. A test checks the two agree.
+    """
+    if value is None:
+        return None
+    usecs = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
+    sign = "-" if usecs < 0 else ""
+    seconds, usecs = divmod(abs(usecs), 1_000_000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    text = f"{days}D" if days else ""
+    if hours or minutes or seconds or usecs:
+        text += "T"
+        if hours:
+            text += f"{hours}H"
+        if minutes:
+            text += f"{minutes}M"
+        if usecs:
+            text += f"{seconds}.{usecs:06d}".rstrip("0") + "S"
+        elif seconds:
+            text += f"{seconds}S"
+    return f"{sign}P{text or '0D'}"
 
 
 @extend_schema_field(OpenApiTypes.STR)

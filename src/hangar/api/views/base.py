@@ -3,7 +3,9 @@
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
+from hangar.api.cache import mark_data_response
 from hangar.api.params import parse_choice
+from hangar.api.rendering import FastRenderMixin
 
 # Ids in paths are bounded so they always fit a 64-bit integer column; longer ids are a 404.
 ID_PATTERN = "[0-9]{1,18}"
@@ -19,11 +21,21 @@ class RejectNULMixin:
                 raise ValidationError({name.replace("\x00", ""): ["NUL characters are not allowed."]})
 
 
-class ModeMixin(RejectNULMixin):
+class DataViewMixin(RejectNULMixin):
+    """A view whose answer depends on nothing but the request and the catalog: cacheable (``api.cache``)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        mark_data_response(response)
+        return response
+
+
+class ModeMixin(DataViewMixin):
     """LL2's response modes for a read-only viewset.
 
     ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
-    ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400.
+    ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400. A mode with a
+    renderer in ``api.rendering``'s registry answers JSON through it, byte for byte the same.
     """
 
     modes: dict = {}
@@ -43,7 +55,7 @@ class ModeMixin(RejectNULMixin):
         return getattr(super().get_queryset(), self.modes[self.get_mode()][1])()
 
 
-class ModeViewSet(ModeMixin, viewsets.ReadOnlyModelViewSet):
+class ModeViewSet(FastRenderMixin, ModeMixin, viewsets.ReadOnlyModelViewSet):
     """A list and detail endpoint with LL2's response modes."""
 
 
@@ -51,7 +63,7 @@ class ModeDetailViewSet(ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericVi
     """A detail-only endpoint: for resources Hangar stores only as far as spacecraft responses link them."""
 
 
-class ConfigViewSet(RejectNULMixin, viewsets.ReadOnlyModelViewSet):
+class ConfigViewSet(DataViewMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only list of named values under ``/config/`` (statuses, types): one shape, no modes.
 
     Upstream lists ``ordering`` and ``search`` for these without naming fields: DRF's defaults then order

@@ -43,6 +43,7 @@ from hangar.catalog.models.spacecraft import (
     SpacecraftStatus,
 )
 from hangar.catalog.models.station import SpaceStation, SpaceStationStatus, SpaceStationType
+from hangar.catalog.models.version import DataVersion
 
 __all__ = [
     "Agency",
@@ -55,6 +56,7 @@ __all__ = [
     "CelestialBody",
     "CelestialBodyType",
     "Country",
+    "DataVersion",
     "DockingEvent",
     "DockingLocation",
     "Image",

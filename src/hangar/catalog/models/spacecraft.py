@@ -143,6 +143,9 @@ class Spacecraft(models.Model):
             models.Index(fields=["time_docked", "id"], name="spacecraft_time_docked_idx"),
             models.Index(fields=["time_in_space", "id"], name="spacecraft_time_in_space_idx"),
             models.Index(fields=["name"], name="spacecraft_name_idx"),
+            # Boolean filters: with id, so a filtered page in id order is one index range.
+            models.Index(fields=["in_space", "id"], name="spacecraft_in_space_idx"),
+            models.Index(fields=["is_placeholder", "id"], name="spacecraft_placeholder_idx"),
         ]
 
     def __str__(self):

@@ -1,0 +1,153 @@
+"""Whole-response cache and conditional GET for the API, keyed on the catalog's data version.
+
+A JSON page is a pure function of (data version, scheme and host, path, query string, negotiated
+renderer), so it is cached whole under that key and served without touching a view, a serializer or
+the ORM: one primary-key read of the data version is all a hit costs. Writes bump the version in their
+own transaction (``catalog.versioning``), which retires every older entry at the moment the new data
+becomes visible; stale entries are never read again and expire by themselves.
+
+Every 200 answer to GET or HEAD carries a strong ``ETag`` (a hash of the exact bytes) and a
+``Last-Modified`` (when the data version last changed), and ``If-None-Match``/``If-Modified-Since`` get
+a 304. The cache is whatever ``CACHES["default"]`` is: local memory per worker by default, Redis shared
+by all workers when ``HANGAR_CACHE_URL`` is set.
+"""
+
+import hashlib
+from functools import lru_cache
+from types import SimpleNamespace
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import Http404, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.settings import api_settings
+
+from hangar.catalog import versioning
+
+KEY_PREFIX = "hangar:response"
+TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
+# Headers that belong to one exchange rather than to the representation.
+_NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
+
+
+def mark_data_response(response) -> None:
+    """Called by views whose output depends on nothing but the request and the catalog's data.
+
+    Only those get ``Last-Modified`` (the admin's pages also change with sessions and messages) and
+    only those are stored.
+    """
+    response.hangar_data_response = True
+
+
+@lru_cache(maxsize=512)
+def _negotiated_format(format_param: str | None, accept: str) -> str | None:
+    """The renderer DRF will pick for this request (memoized: clients send few distinct headers)."""
+    shim = SimpleNamespace(
+        query_params={} if format_param is None else {api_settings.URL_FORMAT_OVERRIDE: format_param},
+        headers={"accept": accept},
+    )
+    renderers = [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+    try:
+        renderer, _ = DefaultContentNegotiation().select_renderer(shim, renderers)
+    except (Http404, NotAcceptable):
+        return None
+    return renderer.format
+
+
+def cache_key(request, version: int, changed_at) -> str | None:
+    """The key of the JSON representation this request asks for, or None when it asks for another."""
+    fmt = _negotiated_format(
+        request.GET.get(api_settings.URL_FORMAT_OVERRIDE), request.META.get("HTTP_ACCEPT", "*/*")
+    )
+    if fmt != "json":
+        return None
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"  # absolute URLs in the body depend on it
+    except DisallowedHost:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    digest = hashlib.blake2b(f"{origin}\n{request.path}\n{query}".encode(), digest_size=20).hexdigest()
+    # changed_at too, so a database restored to an older version number cannot hit newer entries.
+    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:{fmt}:{digest}"
+
+
+def cached_count(request, queryset) -> int:
+    """``queryset.count()``, exact, computed once per data version and filter set.
+
+    Counts stay exact (clients page with them) while a scan of a million rows is paid once per write
+    rather than once per page: every page, ordering and limit of one filter set shares the entry.
+    """
+    version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
+    sql, params = queryset.order_by().query.sql_with_params()
+    digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
+    key = f"hangar:count:{version}.{changed_at.timestamp()}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, TIMEOUT)
+    return count
+
+
+def strong_etag(body: bytes) -> str:
+    # SHA-1 runs in hardware on current CPUs; an ETag needs no collision resistance against attackers.
+    return f'"{hashlib.sha1(body, usedforsecurity=False).hexdigest()}"'
+
+
+def _conditional(request, response, etag: str, changed_at):
+    response["ETag"] = etag
+    if changed_at is None:
+        return get_conditional_response(request, etag=etag, response=response)
+    response["Last-Modified"] = http_date(changed_at.timestamp())
+    return get_conditional_response(
+        request, etag=etag, last_modified=int(changed_at.timestamp()), response=response
+    )
+
+
+def _strip_body_for_head(request, response):
+    if request.method == "HEAD" and not response.streaming:
+        length = len(response.content)
+        response.content = b""
+        response["Content-Length"] = str(length)
+    return response
+
+
+class ResponseCacheMiddleware:
+    """Serves cached JSON pages before the rest of the stack runs; stores fresh ones on the way out.
+
+    Placed right after ``PublicURLMiddleware`` (whose host rewrite the key depends on), so a hit skips
+    every other middleware; the headers they added are stored with the entry and replayed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        version, changed_at = versioning.current()
+        request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
+        key = cache_key(request, version, changed_at)
+        entry = cache.get(key) if key else None
+        if entry is not None:
+            etag, headers, body = entry
+            response = HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            response["Content-Length"] = str(len(body))
+            response = _conditional(request, response, etag, changed_at)
+            return _strip_body_for_head(request, response)
+
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming:
+            return response
+        etag = response.get("ETag") or strong_etag(response.content)
+        if not getattr(response, "hangar_data_response", False):
+            return _strip_body_for_head(request, _conditional(request, response, etag, None))
+        if key and not response.cookies:
+            headers = [(n, v) for n, v in response.items() if n.lower() not in _NOT_REPLAYED]
+            cache.set(key, (etag, headers, response.content), TIMEOUT)
+        response = _conditional(request, response, etag, changed_at)
+        return _strip_body_for_head(request, response)
