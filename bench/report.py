@@ -35,7 +35,7 @@ def fmt_lat(result: dict | None) -> str:
 
 
 def ratio(a: dict | None, b: dict | None) -> str:
-    return "—" if not a or not b else f"{a['rps'] / b['rps']:.2f}"
+    return "—" if not a or not b or not b["rps"] else f"{a['rps'] / b['rps']:.2f}"
 
 
 def report(args, all_scenarios: list, soak: list[tuple[float, int]], started: dt.datetime) -> str:
@@ -90,7 +90,9 @@ def report(args, all_scenarios: list, soak: list[tuple[float, int]], started: dt
 
 def targets(args, all_scenarios: list) -> list[str]:
     out = []
-    hits = [s for s in all_scenarios if s.results.get("hit") and s.results.get("ceiling")]
+    hits = [
+        s for s in all_scenarios if s.results.get("hit") and s.results.get("ceiling", {}).get("rps", 0) > 0
+    ]
     if hits:
         worst = min(hits, key=lambda s: s.results["hit"]["rps"] / s.results["ceiling"]["rps"])
         low = [s.name for s in hits if s.results["hit"]["rps"] < 0.5 * s.results["ceiling"]["rps"]]
@@ -99,15 +101,22 @@ def targets(args, all_scenarios: list) -> list[str]:
         out.append(f"- Cache hit ≥ 50% of the ceiling: **{verdict}** (lowest {value:.0%}, {worst.name}).")
     big = next((s for s in all_scenarios if s.name == "list, limit=100"), None)
     if big and big.results.get("miss") and big.results.get("baseline"):
-        value = big.results["miss"]["rps"] / big.results["baseline"]["rps"]
-        verdict = "met" if value >= 20 else f"NOT met ({value:.1f}×, {20 / value:.1f}× short)"
+        miss, baseline = big.results["miss"]["rps"], big.results["baseline"]["rps"]
+        if not (miss and baseline):
+            verdict, value = "not measured (a variant completed no request)", 0.0
+        else:
+            value = miss / baseline
+            verdict = "met" if value >= 20 else f"NOT met ({value:.1f}×, {20 / value:.1f}× short)"
         out.append(f"- Miss, limit=100 normal ≥ 20× the prefetching DRF view: **{verdict}** ({value:.1f}×).")
     out.append(
         "- Detailed limit=100 bounded and ≤ 3× the normal miss: **not measurable on this branch** "
         "(detailed mode arrives with the flights models; `mode=detailed` is a 400 here)."
     )
     uncached = [s for s in all_scenarios if s.kind != "list" and s.results.get("miss")]
-    slow = [s for s in uncached if s.results["miss"]["p99_us"] >= 100_000]
+    # A round in which no request completed counts as slow: its p99 is unknown, not zero.
+    slow = [
+        s for s in uncached if s.results["miss"]["p99_us"] >= 100_000 or not s.results["miss"]["requests"]
+    ]
     scale = f"{args.spacecraft:,} spacecraft on {args.database}"
     if uncached:
         verdict = (

@@ -13,6 +13,7 @@ from functools import reduce
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import F, Q
 from django.db.models.constants import LOOKUP_SEP
 from drf_spectacular.types import OpenApiTypes
@@ -119,10 +120,12 @@ class SpacecraftConfigFamilyFilterSet(django_filters.FilterSet):
 class SearchFilter(filters.SearchFilter):
     """DRF's search (every term must match some field) with ``ifold`` matching.
 
-    A field behind a foreign key (``spacecraft_config__name``) is searched in its own table and
-    matched by id (``spacecraft_config_id IN (SELECT id … WHERE name …)``) rather than through a
-    join: the join reads every spacecraft with its configuration row (3 s on SQLite at a million),
-    the subquery reads the small table once. Same rows, since every term is still an OR over fields.
+    On SQLite a field behind a foreign key (``spacecraft_config__name``) is searched in its own table
+    and matched by id (``spacecraft_config_id IN (SELECT id … WHERE name …)``) rather than through a
+    join: SQLite's nested-loop join reads every spacecraft with its configuration row (3 s at a
+    million), the subquery reads the small table once. PostgreSQL hash-joins the configurations and
+    finds a page faster through the join (11 ms against 78 ms at a million), so it keeps DRF's query.
+    Same rows either way, since every term is still an OR over the fields.
     """
 
     def construct_search(self, field_name, queryset=None):
@@ -142,7 +145,7 @@ class SearchFilter(filters.SearchFilter):
         terms = self.get_search_terms(request)
         if not fields or not terms:
             return queryset
-        if any(not self._by_id(queryset, f) for f in fields):
+        if connections[queryset.db].vendor != "sqlite" or not all(self._by_id(queryset, f) for f in fields):
             return super().filter_queryset(request, queryset, view)
         for term in terms:
             queryset = queryset.filter(
