@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import AgencyQuerySet
 
@@ -24,17 +25,8 @@ class Country(models.Model):
         return self.name
 
 
-class AgencyType(models.Model):
+class AgencyType(NamedLookup):
     """What kind of organisation an agency is (Government, Commercial, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, default="")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class SocialMedia(models.Model):

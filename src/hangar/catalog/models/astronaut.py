@@ -5,35 +5,20 @@ import datetime as dt
 from django.db import models
 
 from hangar.catalog.models.agency import Agency, Country, SocialMediaLink
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import AstronautQuerySet
 
 
-class AstronautStatus(models.Model):
+class AstronautStatus(NamedLookup):
     """Where an astronaut is in their career (Active, Retired, Deceased, …)."""
 
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
+    class Meta(NamedLookup.Meta):
         verbose_name_plural = "astronaut statuses"
 
-    def __str__(self):
-        return self.name
 
-
-class AstronautType(models.Model):
+class AstronautType(NamedLookup):
     """How an astronaut flies (Government, Private, Non-Human, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class AstronautRole(models.Model):

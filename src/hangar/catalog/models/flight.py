@@ -9,6 +9,7 @@ from django.db import models
 
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.astronaut import AstronautFlight
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.launch import Launch
 from hangar.catalog.models.location import LandingLocation
@@ -85,17 +86,8 @@ class SpacecraftFlight(models.Model):
         return f"{self.spacecraft} flight {self.id}"
 
 
-class PayloadType(models.Model):
+class PayloadType(NamedLookup):
     """What a payload is (Communications Satellite, Cargo, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, default="")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class Payload(models.Model):

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from hangar.catalog.models.base import NamedLookup
+
 
 class ImageLicense(models.Model):
     """The licence under which an image may be reused."""
@@ -18,17 +20,8 @@ class ImageLicense(models.Model):
         return self.name
 
 
-class ImageVariantType(models.Model):
+class ImageVariantType(NamedLookup):
     """A kind of derived image (thumbnail, banner, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, default="")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class Image(models.Model):

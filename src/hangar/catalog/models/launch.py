@@ -3,6 +3,7 @@
 from django.db import models
 
 from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.launcher import LauncherConfig
 from hangar.catalog.models.location import CelestialBody, Pad
@@ -74,30 +75,12 @@ class Mission(models.Model):
         return self.name
 
 
-class InfoURLType(models.Model):
+class InfoURLType(NamedLookup):
     """What a reading link is (Official Page, Press Kit, Wikipedia, …)."""
 
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
 
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
-
-
-class VidURLType(models.Model):
+class VidURLType(NamedLookup):
     """What a video link is (Official Webcast, Recap, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class Language(models.Model):

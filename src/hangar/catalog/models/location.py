@@ -3,21 +3,13 @@
 from django.db import models
 
 from hangar.catalog.models.agency import Agency, Country
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import LocationQuerySet, PadQuerySet
 
 
-class CelestialBodyType(models.Model):
+class CelestialBodyType(NamedLookup):
     """What kind of body a celestial body is (Planet, Moon, Star, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, default="")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class CelestialBody(models.Model):

@@ -3,21 +3,13 @@
 from django.db import models
 
 from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import ProgramQuerySet
 
 
-class ProgramType(models.Model):
+class ProgramType(NamedLookup):
     """What kind of program it is (Human Exploration, Scientific, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255, default="", blank=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class MissionPatch(models.Model):

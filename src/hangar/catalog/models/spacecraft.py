@@ -3,6 +3,7 @@
 from django.db import models
 
 from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import (
     SpacecraftConfigFamilyQuerySet,
@@ -11,31 +12,15 @@ from hangar.catalog.querysets import (
 )
 
 
-class SpacecraftStatus(models.Model):
+class SpacecraftStatus(NamedLookup):
     """The life-cycle state of a spacecraft (Active, Retired, Single Use, …)."""
 
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
+    class Meta(NamedLookup.Meta):
         verbose_name_plural = "spacecraft statuses"
 
-    def __str__(self):
-        return self.name
 
-
-class SpacecraftConfigType(models.Model):
+class SpacecraftConfigType(NamedLookup):
     """The kind of a spacecraft design (Capsule, Cargo Resupply, Spaceplane, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class SpacecraftConfigFamily(models.Model):

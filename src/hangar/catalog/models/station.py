@@ -2,35 +2,20 @@
 
 from django.db import models
 
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.querysets import SpaceStationQuerySet
 
 
-class SpaceStationStatus(models.Model):
+class SpaceStationStatus(NamedLookup):
     """The life-cycle state of a space station (Active, De-Orbited, …)."""
 
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
+    class Meta(NamedLookup.Meta):
         verbose_name_plural = "space station statuses"
 
-    def __str__(self):
-        return self.name
 
-
-class SpaceStationType(models.Model):
+class SpaceStationType(NamedLookup):
     """Who runs a space station (Government, Commercial, …)."""
-
-    id = models.IntegerField(primary_key=True)
-    name = models.CharField(max_length=255)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self):
-        return self.name
 
 
 class SpaceStation(models.Model):
