@@ -4,25 +4,7 @@ from rest_framework import serializers
 
 from hangar.api.serializers.common import CountrySerializer, ImageSerializer
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
-from hangar.catalog.models import Agency, AgencyType, SocialMedia, SocialMediaLink
-
-AGENCY_STATS = (
-    "total_launch_count",
-    "consecutive_successful_launches",
-    "successful_launches",
-    "failed_launches",
-    "pending_launches",
-    "consecutive_successful_landings",
-    "successful_landings",
-    "failed_landings",
-    "attempted_landings",
-    "successful_landings_spacecraft",
-    "failed_landings_spacecraft",
-    "attempted_landings_spacecraft",
-    "successful_landings_payload",
-    "failed_landings_payload",
-    "attempted_landings_payload",
-)
+from hangar.catalog.models import AGENCY_STATS, Agency, AgencyType, SocialMedia, SocialMediaLink
 
 
 class AgencyTypeSerializer(serializers.ModelSerializer):

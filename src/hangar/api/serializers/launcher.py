@@ -7,19 +7,7 @@ from hangar.api.serializers.agency import AgencyDetailedSerializer, AgencyNormal
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.api.serializers.program import ProgramNormalSerializer
-from hangar.catalog.models import LauncherConfig, LauncherConfigFamily
-
-LAUNCH_STATS = (
-    "total_launch_count",
-    "consecutive_successful_launches",
-    "successful_launches",
-    "failed_launches",
-    "pending_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-    "consecutive_successful_landings",
-)
+from hangar.catalog.models import LAUNCH_STATS, LauncherConfig, LauncherConfigFamily
 
 
 class LauncherConfigFamilyMiniSerializer(serializers.ModelSerializer):

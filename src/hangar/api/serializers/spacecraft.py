@@ -10,21 +10,12 @@ from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSeri
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.catalog.models import (
+    CONFIG_STATS,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
     SpacecraftConfigType,
     SpacecraftStatus,
-)
-
-CONFIG_STATS = (
-    "spacecraft_flown",
-    "total_launch_count",
-    "successful_launches",
-    "failed_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
 )
 
 

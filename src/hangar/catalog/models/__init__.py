@@ -1,6 +1,13 @@
 """Catalog models, one module per family of real-world things; import them from here."""
 
-from hangar.catalog.models.agency import Agency, AgencyType, Country, SocialMedia, SocialMediaLink
+from hangar.catalog.models.agency import (
+    AGENCY_STATS,
+    Agency,
+    AgencyType,
+    Country,
+    SocialMedia,
+    SocialMediaLink,
+)
 from hangar.catalog.models.astronaut import (
     Astronaut,
     AstronautFlight,
@@ -32,10 +39,11 @@ from hangar.catalog.models.launch import (
     VidURL,
     VidURLType,
 )
-from hangar.catalog.models.launcher import LauncherConfig, LauncherConfigFamily
+from hangar.catalog.models.launcher import LAUNCH_STATS, LauncherConfig, LauncherConfigFamily
 from hangar.catalog.models.location import CelestialBody, CelestialBodyType, LandingLocation, Location, Pad
 from hangar.catalog.models.program import MissionPatch, Program, ProgramType
 from hangar.catalog.models.spacecraft import (
+    CONFIG_STATS,
     Spacecraft,
     SpacecraftConfig,
     SpacecraftConfigFamily,
@@ -46,6 +54,9 @@ from hangar.catalog.models.station import SpaceStation, SpaceStationStatus, Spac
 from hangar.catalog.models.version import DataVersion
 
 __all__ = [
+    "AGENCY_STATS",
+    "CONFIG_STATS",
+    "LAUNCH_STATS",
     "Agency",
     "AgencyType",
     "Astronaut",

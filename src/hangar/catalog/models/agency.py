@@ -59,6 +59,26 @@ class SocialMediaLink(models.Model):
         return self.url or ""
 
 
+# Launch and landing statistics of an agency, in upstream's key order (AgencyDetailed).
+AGENCY_STATS = (
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "consecutive_successful_landings",
+    "successful_landings",
+    "failed_landings",
+    "attempted_landings",
+    "successful_landings_spacecraft",
+    "failed_landings_spacecraft",
+    "attempted_landings_spacecraft",
+    "successful_landings_payload",
+    "failed_landings_payload",
+    "attempted_landings_payload",
+)
+
+
 class Agency(models.Model):
     """An organisation that builds, launches or operates spacecraft and rockets."""
 

@@ -7,8 +7,38 @@ from hangar.catalog.models.image import Image
 from hangar.catalog.models.program import Program
 from hangar.catalog.querysets import LauncherConfigFamilyQuerySet, LauncherConfigQuerySet
 
+# Launch and landing statistics as upstream reports them, in upstream's key order.
+LAUNCH_STATS = (
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+    "consecutive_successful_landings",
+)
 
-class LauncherConfigFamily(models.Model):
+
+class LaunchStats(models.Model):
+    """The launch and landing counts upstream reports for launcher families and configurations."""
+
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    consecutive_successful_launches = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    pending_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
+    consecutive_successful_landings = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class LauncherConfigFamily(LaunchStats):
     """A family of launch vehicle designs (Falcon, Soyuz, …), possibly a branch of a parent family."""
 
     id = models.IntegerField(primary_key=True)
@@ -20,15 +50,6 @@ class LauncherConfigFamily(models.Model):
     description = models.TextField(default="", blank=True)
     active = models.BooleanField(default=False)
     maiden_flight = models.DateField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    consecutive_successful_launches = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    pending_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
-    consecutive_successful_landings = models.IntegerField(null=True, blank=True)
 
     objects = LauncherConfigFamilyQuerySet.as_manager()
 
@@ -40,7 +61,7 @@ class LauncherConfigFamily(models.Model):
         return self.name
 
 
-class LauncherConfig(models.Model):
+class LauncherConfig(LaunchStats):
     """A launch vehicle design (Falcon 9 Block 5, Soyuz 2.1a, …)."""
 
     id = models.IntegerField(primary_key=True)
@@ -73,15 +94,6 @@ class LauncherConfig(models.Model):
     sso_capacity = models.FloatField(null=True, blank=True)
     to_thrust = models.FloatField(null=True, blank=True)
     apogee = models.FloatField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    consecutive_successful_launches = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    pending_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
-    consecutive_successful_landings = models.IntegerField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
 
     objects = LauncherConfigQuerySet.as_manager()

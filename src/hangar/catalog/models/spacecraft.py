@@ -23,7 +23,34 @@ class SpacecraftConfigType(NamedLookup):
     """The kind of a spacecraft design (Capsule, Cargo Resupply, Spaceplane, …)."""
 
 
-class SpacecraftConfigFamily(models.Model):
+# Statistics of spacecraft designs and their families, in upstream's key order.
+CONFIG_STATS = (
+    "spacecraft_flown",
+    "total_launch_count",
+    "successful_launches",
+    "failed_launches",
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+)
+
+
+class ConfigStats(models.Model):
+    """The flight and landing counts upstream reports for spacecraft configurations and families."""
+
+    spacecraft_flown = models.IntegerField(null=True, blank=True)
+    total_launch_count = models.IntegerField(null=True, blank=True)
+    successful_launches = models.IntegerField(null=True, blank=True)
+    failed_launches = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    failed_landings = models.IntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class SpacecraftConfigFamily(ConfigStats):
     """A family of spacecraft designs (Soyuz, Dragon, …), possibly a branch of a parent family."""
 
     id = models.IntegerField(primary_key=True)
@@ -36,13 +63,6 @@ class SpacecraftConfigFamily(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     maiden_flight = models.DateField(null=True, blank=True)
-    spacecraft_flown = models.IntegerField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
 
     objects = SpacecraftConfigFamilyQuerySet.as_manager()
 
@@ -54,7 +74,7 @@ class SpacecraftConfigFamily(models.Model):
         return self.name
 
 
-class SpacecraftConfig(models.Model):
+class SpacecraftConfig(ConfigStats):
     """A spacecraft design: the model that individual spacecraft are built to (Soyuz T, Dragon 1, …)."""
 
     id = models.IntegerField(primary_key=True)
@@ -77,13 +97,6 @@ class SpacecraftConfig(models.Model):
     flight_life = models.CharField(max_length=2048, null=True, blank=True)
     wiki_link = models.URLField(max_length=500, default="", blank=True)
     info_link = models.URLField(max_length=500, default="", blank=True)
-    spacecraft_flown = models.IntegerField(null=True, blank=True)
-    total_launch_count = models.IntegerField(null=True, blank=True)
-    successful_launches = models.IntegerField(null=True, blank=True)
-    failed_launches = models.IntegerField(null=True, blank=True)
-    attempted_landings = models.IntegerField(null=True, blank=True)
-    successful_landings = models.IntegerField(null=True, blank=True)
-    failed_landings = models.IntegerField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
 
     objects = SpacecraftConfigQuerySet.as_manager()

@@ -1,9 +1,8 @@
 """Specs of the catalog shapes: images, agencies, programs, launcher and spacecraft configurations,
 spacecraft."""
 
+from hangar.catalog.models import AGENCY_STATS, CONFIG_STATS, LAUNCH_STATS
 from hangar.ingest.spec import children, fk, listed, m2m, name_ref, register, reverse_fk, scalar
-
-STATS = ("total_launch_count", "successful_launches", "failed_launches", "attempted_landings")
 
 register(
     "ImageLicense",
@@ -70,26 +69,7 @@ register(
     fk("image", "Image", null=True),
     fk("logo", "Image", null=True),
     fk("social_logo", "Image", null=True),
-    *(
-        scalar(k, "int", null=True)
-        for k in (
-            "total_launch_count",
-            "consecutive_successful_launches",
-            "successful_launches",
-            "failed_launches",
-            "pending_launches",
-            "consecutive_successful_landings",
-            "successful_landings",
-            "failed_landings",
-            "attempted_landings",
-            "successful_landings_spacecraft",
-            "failed_landings_spacecraft",
-            "attempted_landings_spacecraft",
-            "successful_landings_payload",
-            "failed_landings_payload",
-            "attempted_landings_payload",
-        )
-    ),
+    *(scalar(k, "int", null=True) for k in AGENCY_STATS),
     scalar("info_url", "str", null=True),
     scalar("wiki_url", "str", null=True),
     m2m("social_media_links", "SocialMediaLink"),
@@ -119,17 +99,6 @@ register(
     scalar("end_date", "datetime", null=True),
     m2m("mission_patches", "MissionPatch"),
     fk("type", "ProgramType", on_create=True),  # ProgramMini (in payloads) has no type
-)
-LAUNCH_STATS = (
-    "total_launch_count",
-    "consecutive_successful_launches",
-    "successful_launches",
-    "failed_launches",
-    "pending_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-    "consecutive_successful_landings",
 )
 register(
     "LauncherConfigFamily",
@@ -172,7 +141,6 @@ register(
 )
 register("SpacecraftStatus", "catalog.SpacecraftStatus", scalar("name", "str", required=True))
 register("SpacecraftConfigType", "catalog.SpacecraftConfigType", scalar("name", "str", required=True))
-CONFIG_STATS = ("spacecraft_flown", *STATS, "successful_landings", "failed_landings")
 register(
     "SpacecraftConfigFamily",
     "catalog.SpacecraftConfigFamily",
