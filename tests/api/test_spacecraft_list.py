@@ -156,6 +156,12 @@ def test_search_folds_unicode_case_on_every_database(client, db):
     assert ids(get(client, "search=äRGER ölig")) == [2]
 
 
+def test_dotted_capital_i_folds_alike_on_both_databases(client, db):
+    factories.SpacecraftFactory(id=1, name="İZMİR-1")
+    assert ids(get(client, "search=izmir")) == [1]
+    assert ids(get(client, "search=İzmir")) == [1]
+
+
 def test_search_treats_like_wildcards_literally(client, db):
     factories.SpacecraftFactory(id=1, name="100% reusable")
     factories.SpacecraftFactory(id=2, name="1000 reusable")

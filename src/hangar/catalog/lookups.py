@@ -10,7 +10,9 @@ from django.db.models import CharField, Lookup, TextField
 
 
 def sqlite_lower(value):
-    return value.lower() if isinstance(value, str) else value
+    # str.lower() applies Unicode's full mapping, under which U+0130 (İ) alone becomes two characters
+    # (i + combining dot); PostgreSQL applies the simple mapping (i). Map it first so both agree.
+    return value.replace("\u0130", "i").lower() if isinstance(value, str) else value
 
 
 class FoldedContains(Lookup):
