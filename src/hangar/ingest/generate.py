@@ -10,9 +10,9 @@ Configurations are written after their spacecraft so that their statistics are k
 (foreign keys are checked at commit on both databases).
 
 Everything is marked synthetic: names start with ``[SYNTHETIC]`` and descriptions say so. The same
-``--seed`` and size give the same rows on every machine. Rows are written with bulk inserts in chunks,
-all in one transaction that also bumps the data version. Each step is a function yielding model
-instances (``STEPS``).
+``--seed`` and size give the same rows on every machine. Rows are written with plain multi-row inserts
+(``ingest.bulk``) in chunks, all in one transaction that also bumps the data version. Each step is a
+function yielding rows (``STEPS``).
 """
 
 import datetime as dt
@@ -39,6 +39,7 @@ from hangar.catalog.models import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
+from hangar.ingest import bulk
 from hangar.ingest.generate_flights import FlightHistories
 
 MARK = "[SYNTHETIC]"
@@ -103,9 +104,9 @@ class Generator:
         self.agency_countries: list[tuple[int, int]] = []
 
     def flush_queued(self) -> None:
-        _bulk_insert(self.images)
-        _bulk_insert(self.variants)
-        _bulk_insert(self.flights.take())
+        bulk.insert(self.images)
+        bulk.insert(self.variants)
+        bulk.insert(self.flights.take())
         self.images, self.variants = [], []
 
     def description(self, what: str) -> str:
@@ -286,25 +287,17 @@ def clear_catalog() -> None:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
-def _bulk_insert(rows: list) -> None:
-    by_model: dict[type, list] = {}
-    for row in rows:
-        by_model.setdefault(type(row), []).append(row)
-    for model, instances in by_model.items():
-        model.objects.bulk_create(instances, batch_size=1000)
-
-
 def _write(generator: Generator, rows: Iterator, progress: Progress, label: str, total: int | None) -> int:
     written, batch = 0, []
     for row in rows:
         batch.append(row)
         if len(batch) >= CHUNK:
-            _bulk_insert(batch)
+            bulk.insert(batch)
             written += len(batch)
             batch = []
             generator.flush_queued()  # keeps memory flat: images and flights never pile up for a step
             progress(label, written, total)
-    _bulk_insert(batch)
+    bulk.insert(batch)
     generator.flush_queued()
     if batch or not written:
         written += len(batch)

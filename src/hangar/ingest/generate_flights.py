@@ -218,9 +218,9 @@ class FlightHistories:
             net = end + dt.timedelta(days=rng.randint(20, 900), seconds=rng.randint(0, 86399))
 
         real = stats.turnarounds(facts, self.now)
-        for fact, flight in zip(facts, rows, strict=True):
-            flight.duration = stats.duration(fact, self.now)
-            flight.turn_around_time = stats.turn_around_time(fact.id, real)
+        for fact, (_, flight) in zip(facts, rows, strict=True):
+            flight["duration"] = stats.duration(fact, self.now)
+            flight["turn_around_time"] = stats.turn_around_time(fact.id, real)
         self.queued += rows
         if facts:
             part = stats.config_stats(facts, self.now)
@@ -251,51 +251,56 @@ class FlightHistories:
         launcher = rng.randint(1, LAUNCHERS)
         provider = rng.randint(1, self.agencies)
         orbit = rng.choice(ORBITS)
+        launch_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+        # (Model, values) rows, not instances: there are millions of them (see ingest.bulk).
         self.queued += [
-            Rocket(id=flight_id, configuration_id=launcher),
-            Mission(
-                id=flight_id,
-                name=f"{MARK} {name} mission {number}",
-                type=rng.choice(("Human Exploration", "Resupply", "Test Flight")),
-                description=self.description("mission"),
-                orbit_id=orbit[0],
+            (Rocket, {"id": flight_id, "configuration_id": launcher}),
+            (
+                Mission,
+                {
+                    "id": flight_id,
+                    "name": f"{MARK} {name} mission {number}",
+                    "type": rng.choice(("Human Exploration", "Resupply", "Test Flight")),
+                    "description": self.description("mission"),
+                    "orbit_id": orbit[0],
+                },
             ),
-            Launch(
-                id=uuid.UUID(int=rng.getrandbits(128), version=4),
-                name=f"{MARK} Rocket {launcher} | {name} flight {number}",
-                slug=f"synthetic-flight-{flight_id}",
-                status_id=status,
-                last_updated=net,
-                net=net,
-                net_precision_id=1,
-                window_start=net,
-                window_end=net,
-                failreason="Synthetic failure." if status != stats.LAUNCH_SUCCESS else None,
-                launch_service_provider_id=provider,
-                rocket_id=flight_id,
-                mission_id=flight_id,
-                pad_id=rng.randint(1, LOCATIONS * PADS_PER_LOCATION),
+            (
+                Launch,
+                {
+                    "id": launch_id,
+                    "name": f"{MARK} Rocket {launcher} | {name} flight {number}",
+                    "slug": f"synthetic-flight-{flight_id}",
+                    "status_id": status,
+                    "last_updated": net,
+                    "net": net,
+                    "net_precision_id": 1,
+                    "window_start": net,
+                    "window_end": net,
+                    "failreason": "Synthetic failure." if status != stats.LAUNCH_SUCCESS else None,
+                    "launch_service_provider_id": provider,
+                    "rocket_id": flight_id,
+                    "mission_id": flight_id,
+                    "pad_id": rng.randint(1, LOCATIONS * PADS_PER_LOCATION),
+                },
             ),
         ]
-        launch = self.queued[-1]
         if rng.random() < 0.5:
-            self.queued.append(Mission.agencies.through(mission_id=flight_id, agency_id=provider))
+            self.queued.append((Mission.agencies.through, {"mission_id": flight_id, "agency_id": provider}))
         if rng.random() < 0.2:
-            self.queued.append(
-                Launch.program.through(launch_id=launch.id, program_id=rng.randint(1, PROGRAMS))
-            )
+            link = {"launch_id": launch_id, "program_id": rng.randint(1, PROGRAMS)}
+            self.queued.append((Launch.program.through, link))
         attempt = end is not None and rng.random() < 0.9
         success = (rng.random() < 0.95) if attempt else None
-        self.queued.append(
-            Landing(
-                id=flight_id,
-                attempt=attempt,
-                success=success,
-                description=self.description("landing"),
-                landing_location_id=rng.randint(1, LANDING_LOCATIONS),
-                type_id=rng.choice(LANDING_TYPES)[0],
-            )
-        )
+        landing = {
+            "id": flight_id,
+            "attempt": attempt,
+            "success": success,
+            "description": self.description("landing"),
+            "landing_location_id": rng.randint(1, LANDING_LOCATIONS),
+            "type_id": rng.choice(LANDING_TYPES)[0],
+        }
+        self.queued.append((Landing, landing))
         dockings = ()
         station = None
         if status == stats.LAUNCH_SUCCESS and rng.random() < DOCKS:
@@ -307,29 +312,27 @@ class FlightHistories:
                 docking = net + (end - net) * rng.uniform(0.02, 0.1)
                 departure = docking + (end - docking) * rng.uniform(0.6, 0.98)
             docking, departure = _seconds(docking), departure and _seconds(departure)
-            self.queued.append(
-                DockingEvent(
-                    id=self.next_docking_id,
-                    flight_vehicle_chaser_id=flight_id,
-                    docking=docking,
-                    departure=departure,
-                    docking_location_id=(station - 1) * PORTS_PER_STATION + rng.randint(1, PORTS_PER_STATION),
-                    space_station_target_id=station,
-                )
-            )
+            event = {
+                "id": self.next_docking_id,
+                "flight_vehicle_chaser_id": flight_id,
+                "docking": docking,
+                "departure": departure,
+                "docking_location_id": (station - 1) * PORTS_PER_STATION + rng.randint(1, PORTS_PER_STATION),
+                "space_station_target_id": station,
+            }
+            self.queued.append((DockingEvent, event))
             self.next_docking_id += 1
             self.counts["docking events"] += 1
             dockings = ((docking, departure),)
-        rows.append(
-            SpacecraftFlight(
-                id=flight_id,
-                destination=f"{MARK} Station {station}" if station else orbit[1],
-                mission_end=end,
-                spacecraft_id=craft_id,
-                launch_id=launch.id,
-                landing_id=flight_id,
-            )
-        )
+        flight = {
+            "id": flight_id,
+            "destination": f"{MARK} Station {station}" if station else orbit[1],
+            "mission_end": end,
+            "spacecraft_id": craft_id,
+            "launch_id": launch_id,
+            "landing_id": flight_id,
+        }
+        rows.append((SpacecraftFlight, flight))
         return stats.FlightFacts(flight_id, craft_id, net, end, status, attempt, success, dockings)
 
 
