@@ -49,6 +49,7 @@ def scenarios(n: int) -> list[Scenario]:
     return [
         Scenario("list, limit=10", "?limit=10", baseline=True),
         Scenario("list, limit=100", "?limit=100", baseline=True),
+        Scenario("detailed, limit=100", "?mode=detailed&limit=100"),
         Scenario("detail by id", f"{max(1, n // 3)}/"),
         Scenario("search 'soyuz'", "?search=soyuz", kind="search"),
         Scenario("search 'dragon 1' limit=100", "?search=dragon%201&limit=100", kind="search"),
@@ -100,11 +101,16 @@ def configure(args) -> dict:
 def prepare_catalog(args) -> None:
     from django.core.management import call_command
 
-    from hangar.catalog.models import Spacecraft
+    from hangar.catalog.models import Spacecraft, SpacecraftFlight
     from hangar.ingest.generate import generate
 
     call_command("migrate", interactive=False, verbosity=0)
-    if Spacecraft.objects.count() == args.spacecraft and Spacecraft.objects.filter(pk=1).exists():
+    # A catalog generated before flights were has the right size but nothing for detailed mode.
+    if (
+        Spacecraft.objects.count() == args.spacecraft
+        and Spacecraft.objects.filter(pk=1).exists()
+        and SpacecraftFlight.objects.exists()
+    ):
         print(f"bench: reusing the generated catalog ({args.spacecraft:,} spacecraft)", file=sys.stderr)
         return
     print(f"bench: generating {args.spacecraft:,} spacecraft (seed {args.seed})", file=sys.stderr)

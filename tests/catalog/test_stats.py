@@ -104,6 +104,17 @@ def test_config_stats():
     )
 
 
+def test_merged_per_spacecraft_config_stats_equal_config_stats_over_all_flights():
+    flights = REFLOWN + IN_SPACE + FAILED_AND_FUTURE
+    by_craft = {}
+    for f in flights:
+        by_craft.setdefault(f.spacecraft_id, []).append(f)
+    parts = [stats.config_stats(group, NOW) for group in by_craft.values()]
+    assert stats.merge_config_stats(parts) == stats.config_stats(flights, NOW)
+    assert stats.merge_config_stats(parts[:1]) == parts[0]
+    assert stats.merge_config_stats([]) is None
+
+
 # --- storage and policy ---------------------------------------------------------------------------------
 
 

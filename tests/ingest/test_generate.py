@@ -1,38 +1,99 @@
 """``hangar generate``: a deterministic, clearly synthetic catalog that the API serves like real data."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from hangar.catalog import versioning
-from hangar.catalog.models import Image, Spacecraft, SpacecraftConfig
+from hangar.catalog import stats, versioning
+from hangar.catalog.models import (
+    DockingEvent,
+    Image,
+    Landing,
+    Launch,
+    LauncherConfig,
+    Mission,
+    Pad,
+    Spacecraft,
+    SpacecraftConfig,
+    SpacecraftFlight,
+)
 from hangar.ingest.generate import GenerateError, generate
+from hangar.ingest.generate_flights import LAST_LAUNCH
 from tests import factories
 from tests.openapi import errors
+from tests.queries import cold_queries
+
+# A fixed clock: derived values of flights still in space depend on it.
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def snapshot():
     return (
         list(Spacecraft.objects.order_by("id").values_list()),
+        list(SpacecraftConfig.objects.order_by("id").values_list()),
         list(Image.objects.order_by("id").values_list()),
         list(
             SpacecraftConfig.family.through.objects.order_by("id").values_list(
                 "spacecraftconfig", "spacecraftconfigfamily"
             )
         ),
+        list(SpacecraftFlight.objects.order_by("id").values_list()),
+        list(Launch.objects.order_by("id").values_list()),
+        list(Landing.objects.order_by("id").values_list()),
+        list(Mission.objects.order_by("id").values_list()),
+        list(DockingEvent.objects.order_by("id").values_list()),
     )
 
 
 def test_the_same_seed_gives_the_same_catalog(db):
-    generate(60, seed=3)
+    generate(60, seed=3, now=NOW)
     first = snapshot()
-    generate(60, seed=3, replace=True)
+    generate(60, seed=3, replace=True, now=NOW)
     assert snapshot() == first
-    generate(60, seed=4, replace=True)
+    generate(60, seed=4, replace=True, now=NOW)
     assert snapshot() != first
 
 
+DERIVED = {
+    Spacecraft: stats.SPACECRAFT_FIELDS,
+    SpacecraftConfig: stats.CONFIG_FIELDS,
+    SpacecraftFlight: ("duration", "turn_around_time"),
+}
+
+
+def derived_values():
+    return {model: list(model.objects.order_by("id").values_list("id", *f)) for model, f in DERIVED.items()}
+
+
+def test_stored_derived_values_are_what_recompute_stores(db):
+    generate(1500, seed=5, now=NOW)
+    generated = derived_values()
+    assert stats.recompute(now=NOW) > 1000
+    assert derived_values() == generated
+
+
+def test_flights_come_at_upstream_proportions(db):
+    counts = generate(2000, seed=1, now=NOW)
+    flown = Spacecraft.objects.filter(flights_count__gt=0)
+    per_craft = list(flown.values_list("flights_count", flat=True))
+    flights = SpacecraftFlight.objects.count()
+    assert counts["flights"] == flights == Launch.objects.count() == Landing.objects.count()
+    assert 1.1 < flights / len(per_craft) < 1.8  # mostly single use
+    assert per_craft.count(1) / len(per_craft) > 0.8
+    assert max(per_craft) >= 5  # a few reused many times
+    assert 0.01 < flown.filter(in_space=True).count() / len(per_craft) < 0.06  # a small share still up
+    docked = SpacecraftFlight.objects.filter(docking_events__isnull=False).distinct().count()
+    assert 0.6 < docked / flights < 0.85  # most flights dock
+    assert Pad.objects.count() < 20 and LauncherConfig.objects.count() < 20  # a small shared pool
+    assert not Launch.objects.filter(net__gt=LAST_LAUNCH).exists()
+    assert Launch.objects.exclude(name__startswith="[SYNTHETIC] ").count() == 0
+    assert SpacecraftFlight.objects.filter(spacecraft__is_placeholder=True).count() == 0
+    assert SpacecraftConfig.objects.filter(total_launch_count__gt=0).count() > 0
+
+
 def test_derived_values_obey_the_invariants_and_everything_is_marked(db):
-    generate(400, seed=1)
+    generate(400, seed=1, now=NOW)
     assert Spacecraft.objects.count() == 400
     for craft in Spacecraft.objects.all():
         assert craft.name.startswith("[SYNTHETIC] ")
@@ -78,8 +139,37 @@ def test_the_command_refuses_a_non_empty_catalog(db):
         call_command("generate", "--spacecraft", "3", verbosity=0)
 
 
-def test_the_api_serves_a_generated_catalog_to_the_official_schema(client, db):
-    generate(300, seed=2)
+@pytest.fixture
+def generated(db):
+    generate(300, seed=2, now=NOW)
+
+
+def test_the_api_serves_a_generated_catalog_to_the_official_schema(client, generated):
     body = client.get("/2.3.0/spacecraft/?limit=100&offset=90&format=json").json()
     assert body["count"] == 300 and len(body["results"]) == 100
     assert errors("PaginatedPolymorphicSpacecraftEndpointList", body) == []
+
+
+def test_generated_detailed_pages_validate_strictly(client, generated):
+    body = client.get("/2.3.0/spacecraft/?mode=detailed&limit=100&format=json").json()
+    assert len(body["results"]) == 100 and any(len(s["flights"]) > 1 for s in body["results"])
+    assert errors("PaginatedPolymorphicSpacecraftEndpointList", body) == []
+    for mode in ("normal", "detailed"):
+        body = client.get(f"/2.3.0/spacecraft_flights/?mode={mode}&limit=100&format=json").json()
+        assert len(body["results"]) == 100
+        assert errors("PaginatedPolymorphicSpacecraftFlightEndpointList", body) == []
+    docked = SpacecraftFlight.objects.filter(docking_events__isnull=False).values_list("id", flat=True)[0]
+    body = client.get(f"/2.3.0/spacecraft_flights/{docked}/?format=json").json()
+    assert body["docking_events"] and errors("SpacecraftFlightDetailed", body) == []
+
+
+def test_detailed_queries_do_not_grow_with_page_size_or_flights(client, generated):
+    def queries(query):
+        return cold_queries(client, f"/2.3.0/spacecraft/?mode=detailed&format=json&{query}")
+
+    # A small page may skip a prefetch none of its rows needs; a full one runs each once.
+    many = queries("limit=100")
+    assert many <= 40
+    assert queries("limit=10") <= many
+    assert queries("limit=100&offset=150") == many
+    assert queries("limit=100&ordering=-flights_count") == many  # the most-flown spacecraft first

@@ -84,6 +84,10 @@ class ConfigStats:
     fastest_turnaround: dt.timedelta | None
 
 
+SPACECRAFT_FIELDS = tuple(SpacecraftStats.__dataclass_fields__)
+CONFIG_FIELDS = tuple(ConfigStats.__dataclass_fields__)
+
+
 # --- rules --------------------------------------------------------------------------------------------
 
 
@@ -203,10 +207,29 @@ def config_stats(flights: list[FlightFacts], now: dt.datetime) -> ConfigStats:
     )
 
 
-# --- storage ------------------------------------------------------------------------------------------
+def merge_config_stats(parts: Iterable[ConfigStats]) -> ConfigStats | None:
+    """``config_stats`` of a union of spacecraft from each spacecraft's ``config_stats``: every count is
+    per spacecraft or per flight, so it adds up, and turnarounds never span two spacecraft, so the
+    fastest is the smallest of the parts'. Lets a writer that sees one spacecraft at a time (``hangar
+    generate``) keep a configuration's statistics without holding all its flights. ``None`` for none."""
+    merged = None
+    for part in parts:
+        if merged is None:
+            merged = part
+            continue
+        fastest = [t for t in (merged.fastest_turnaround, part.fastest_turnaround) if t is not None]
+        merged = ConfigStats(
+            **{
+                name: getattr(merged, name) + getattr(part, name)
+                for name in CONFIG_FIELDS
+                if name != "fastest_turnaround"
+            },
+            fastest_turnaround=min(fastest) if fastest else None,
+        )
+    return merged
 
-SPACECRAFT_FIELDS = tuple(SpacecraftStats.__dataclass_fields__)
-CONFIG_FIELDS = tuple(ConfigStats.__dataclass_fields__)
+
+# --- storage ------------------------------------------------------------------------------------------
 
 
 def derived_owners(spacecraft_ids: Iterable[int], config_ids: Iterable[int], flown: Iterable[int] = ()):

@@ -2,13 +2,17 @@
 
 Real data stops at about a thousand spacecraft; the performance targets are about a million. This
 writes a catalog of any size whose shape follows upstream's: a few reference rows (statuses, types,
-licences, countries), then agencies, families, configurations and spacecraft in roughly upstream's
-ratios, with derived values (flight counts, time in space, …) that obey the same invariants real ones do.
+licences, countries), then agencies, families, spacecraft with their flights (``generate_flights``:
+launches, landings, docking events to synthetic stations) and configurations, in roughly upstream's
+ratios. Derived values (flight counts, time in space, configuration statistics) are computed by
+``catalog.stats`` from the flights written, so they equal what ``hangar recompute`` would store.
+Configurations are written after their spacecraft so that their statistics are known when inserted
+(foreign keys are checked at commit on both databases).
 
 Everything is marked synthetic: names start with ``[SYNTHETIC]`` and descriptions say so. The same
-``--seed`` and size give the same rows on every machine. Rows are written with bulk inserts in chunks,
-all in one transaction that also bumps the data version. Each generator is a function yielding model
-instances, so flights, launches and dockings can be added as further steps in ``STEPS``.
+``--seed`` and size give the same rows on every machine. Rows are written with plain multi-row inserts
+(``ingest.bulk``) in chunks, all in one transaction that also bumps the data version. Each step is a
+function yielding rows (``STEPS``).
 """
 
 import datetime as dt
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connection, transaction
+from django.utils import timezone
 
 from hangar.catalog import versioning
 from hangar.catalog.models import (
@@ -34,6 +39,8 @@ from hangar.catalog.models import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
+from hangar.ingest import bulk
+from hangar.ingest.generate_flights import FlightHistories
 
 MARK = "[SYNTHETIC]"
 CHUNK = 5000
@@ -84,10 +91,11 @@ class Plan:
 class Generator:
     """One deterministic pass; ``rng`` is consumed in a fixed order so ``seed`` fixes every row."""
 
-    def __init__(self, plan: Plan, seed: int):
+    def __init__(self, plan: Plan, seed: int, now: dt.datetime):
         self.plan = plan
         self.seed = seed
         self.rng = random.Random(seed)
+        self.flights = FlightHistories(seed, plan.agencies, now, self.image, self.description)
         self.next_image_id = 1
         self.next_variant_id = 1
         self.images: list[Image] = []
@@ -95,9 +103,10 @@ class Generator:
         self.config_families: list[tuple[int, int]] = []
         self.agency_countries: list[tuple[int, int]] = []
 
-    def flush_images(self) -> None:
-        _bulk_insert(self.images)
-        _bulk_insert(self.variants)
+    def flush_queued(self) -> None:
+        bulk.insert(self.images)
+        bulk.insert(self.variants)
+        bulk.insert(self.flights.take())
         self.images, self.variants = [], []
 
     def description(self, what: str) -> str:
@@ -173,7 +182,8 @@ class Generator:
                 id=family_id,
                 name=f"{MARK} {rng.choice(STEMS)} family {family_id}",
                 description=self.description("spacecraft family"),
-                manufacturer_id=rng.randint(1, self.plan.agencies) if rng.random() < 0.9 else None,
+                # Always one: SpacecraftConfigFamilyDetailed (in a detailed configuration) requires it.
+                manufacturer_id=rng.randint(1, self.plan.agencies),
                 parent_id=rng.randint(1, family_id - 1) if family_id > 1 and rng.random() < 0.2 else None,
                 maiden_flight=dt.date(1961, 1, 1) + dt.timedelta(days=rng.randint(0, 23000)),
             )
@@ -196,7 +206,13 @@ class Generator:
                 crew_capacity=rng.choice((None, 0, 1, 2, 3, 7)),
                 height=round(rng.uniform(2, 40), 2),
                 diameter=round(rng.uniform(1, 6), 2),
+                **self.config_stats(config_id),
             )
+
+    def config_stats(self, config_id: int) -> dict:
+        """Its statistics over its spacecraft's flights; none (as if imported) when none of them flew."""
+        merged = self.flights.config_stats.pop(config_id, None)
+        return merged.__dict__ if merged else {}
 
     def spacecraft(self) -> Iterator[Spacecraft]:
         rng = self.rng
@@ -213,7 +229,8 @@ class Generator:
                 status_id=rng.choice(STATUSES)[0],
                 description=self.spacecraft_description(craft_id),
                 spacecraft_config_id=config_id,
-                **self.derived(placeholder),
+                # Placeholders never fly and carry no statistics.
+                **({} if placeholder else self.flights.fly(craft_id, config_id, name)),
             )
 
     def spacecraft_description(self, craft_id: int) -> str:
@@ -224,29 +241,6 @@ class Generator:
                 ' Quotes " and \\ backslash,\r\nline\u2028separators\u2029, tab\t, NUL-free, ünïcödé 神舟.'
             )
         return text
-
-    def derived(self, placeholder: bool) -> dict:
-        """Flight statistics that obey catalog.stats' invariants: ends ≤ flights, docked ≤ in space."""
-        rng = self.rng
-        if placeholder:
-            return {}
-        roll = rng.random()
-        flights = 0 if roll < 0.3 else 1 if roll < 0.8 else 2 + int(rng.expovariate(0.35))
-        in_space = flights > 0 and rng.random() < 0.03
-        seconds = sum(rng.randint(2 * 3600, 200 * 86400) for _ in range(flights))
-        docked = int(seconds * rng.uniform(0, 0.9)) if flights else 0
-        return {
-            "flights_count": flights,
-            "mission_ends_count": flights - int(in_space),
-            "in_space": in_space,
-            "time_in_space": dt.timedelta(seconds=seconds),
-            "time_docked": dt.timedelta(seconds=docked),
-            "fastest_turnaround": (
-                dt.timedelta(days=rng.randint(20, 3000), seconds=rng.randint(0, 86399))
-                if flights >= 2
-                else None
-            ),
-        }
 
     def links(self) -> Iterator:
         family_link = SpacecraftConfig.family.through
@@ -262,8 +256,9 @@ STEPS: tuple[tuple[str, Callable[[Generator], Iterator], Callable[[Plan], int | 
     ("reference", Generator.reference, lambda plan: None),
     ("agencies", Generator.agencies, lambda plan: plan.agencies),
     ("families", Generator.families, lambda plan: plan.families),
-    ("configurations", Generator.configs, lambda plan: plan.configs),
+    ("flight pool", lambda generator: generator.flights.pool(), lambda plan: None),
     ("spacecraft", Generator.spacecraft, lambda plan: plan.spacecraft),
+    ("configurations", Generator.configs, lambda plan: plan.configs),
     ("links", Generator.links, lambda plan: None),
 )
 
@@ -292,26 +287,18 @@ def clear_catalog() -> None:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
-def _bulk_insert(rows: list) -> None:
-    by_model: dict[type, list] = {}
-    for row in rows:
-        by_model.setdefault(type(row), []).append(row)
-    for model, instances in by_model.items():
-        model.objects.bulk_create(instances, batch_size=1000)
-
-
 def _write(generator: Generator, rows: Iterator, progress: Progress, label: str, total: int | None) -> int:
     written, batch = 0, []
     for row in rows:
         batch.append(row)
         if len(batch) >= CHUNK:
-            _bulk_insert(batch)
+            bulk.insert(batch)
             written += len(batch)
             batch = []
-            generator.flush_images()  # keeps memory flat: images never pile up for a whole step
+            generator.flush_queued()  # keeps memory flat: images and flights never pile up for a step
             progress(label, written, total)
-    _bulk_insert(batch)
-    generator.flush_images()
+    bulk.insert(batch)
+    generator.flush_queued()
     if batch or not written:
         written += len(batch)
         progress(label, written, total)
@@ -323,11 +310,15 @@ def generate(
     seed: int = 0,
     replace: bool = False,
     progress: Progress = lambda label, done, total: None,
+    now: dt.datetime | None = None,
 ) -> dict[str, int]:
-    """Write a synthetic catalog with ``spacecraft`` spacecraft; return rows written per step."""
+    """Write a synthetic catalog with ``spacecraft`` spacecraft; return rows written per step.
+
+    ``now`` is the clock derived values are computed at (as ``hangar recompute --now``); only flights
+    still in space depend on it."""
     if not 1 <= spacecraft <= MAX_SPACECRAFT:
         raise GenerateError(f"--spacecraft must be from 1 to {MAX_SPACECRAFT}, not {spacecraft}")
-    generator = Generator(Plan(spacecraft), seed)
+    generator = Generator(Plan(spacecraft), seed, now or timezone.now())
     counts = {}
     with transaction.atomic():
         if not catalog_is_empty():
@@ -338,5 +329,6 @@ def generate(
             counts[label] = _write(generator, step(generator), progress, label, total(generator.plan))
         counts["images"] = generator.next_image_id - 1
         counts["image variants"] = generator.next_variant_id - 1
+        counts.update(generator.flights.counts)
         versioning.bump()
     return counts

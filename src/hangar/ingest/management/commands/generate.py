@@ -18,7 +18,8 @@ def count(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "Generate a deterministic synthetic catalog (names start with [SYNTHETIC]) at upstream's "
-        "proportions, for benchmarks. Refuses a non-empty catalog unless --replace."
+        "proportions, flights, launches, landings and dockings included, for benchmarks. Refuses a "
+        "non-empty catalog unless --replace."
     )
 
     def add_arguments(self, parser):
