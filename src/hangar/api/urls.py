@@ -1,12 +1,11 @@
 """Routes of the LL2 2.3.0 API, mounted at /2.3.0/; route names are what ``ResourceURLField`` reverses."""
 
-from django.urls import path, re_path
+from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from hangar.api.views import linked
 from hangar.api.views.agency import AgencyViewSet
-from hangar.api.views.base import ID_PATTERN
 from hangar.api.views.config import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
@@ -31,23 +30,17 @@ router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
 )
 
-# Detail-only routes for what flight responses link to (see api/views/linked.py); launch ids are UUIDs.
-LINKED = [
-    ("launches", linked.LaunchViewSet, "launch", "[0-9a-fA-F-]{1,36}"),
-    ("landings", linked.LandingViewSet, "landing", ID_PATTERN),
-    ("pads", linked.PadViewSet, "pad", ID_PATTERN),
-    ("locations", linked.LocationViewSet, "location", ID_PATTERN),
-    ("astronauts", linked.AstronautViewSet, "astronaut", ID_PATTERN),
-    ("space_stations", linked.SpaceStationViewSet, "spacestation", ID_PATTERN),
-    ("docking_events", linked.DockingEventViewSet, "dockingevent", ID_PATTERN),
-    ("payload_flights", linked.PayloadFlightViewSet, "payloadflight", ID_PATTERN),
-]
+# Detail-only routes for what flight responses link to (see api/views/linked.py).
+router.register("launches", linked.LaunchViewSet, basename="launch")
+router.register("landings", linked.LandingViewSet, basename="landing")
+router.register("pads", linked.PadViewSet, basename="pad")
+router.register("locations", linked.LocationViewSet, basename="location")
+router.register("astronauts", linked.AstronautViewSet, basename="astronaut")
+router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
+router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
+router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     *router.urls,
-    *(
-        re_path(rf"^{prefix}/(?P<pk>{pattern})/$", view.as_view({"get": "retrieve"}), name=f"{name}-detail")
-        for prefix, view, name, pattern in LINKED
-    ),
 ]

@@ -18,7 +18,7 @@ from hangar.api.serializers.flight import (
 from hangar.api.serializers.launch import LaunchNormalSerializer
 from hangar.api.serializers.location import LocationSerializer, PadSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
-from hangar.api.views.base import ModeViewSet
+from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
     Astronaut,
     DockingEvent,
@@ -31,15 +31,16 @@ from hangar.catalog.models import (
 )
 
 
-class LaunchViewSet(ModeViewSet):
+class LaunchViewSet(ModeDetailViewSet):
     """One launch, as `LaunchNormal` (upstream's `mode=normal`)."""
 
     queryset = Launch.objects.all()
+    lookup_value_regex = "[0-9a-fA-F-]{1,36}"  # launch ids are UUIDs
     modes = {"normal": (LaunchNormalSerializer, "for_normal")}
     detail_mode = "normal"
 
 
-class LandingViewSet(ModeViewSet):
+class LandingViewSet(ModeDetailViewSet):
     """One landing, as the `Landing` shape flights nest."""
 
     queryset = Landing.objects.all()
@@ -47,7 +48,7 @@ class LandingViewSet(ModeViewSet):
     detail_mode = "normal"
 
 
-class PadViewSet(ModeViewSet):
+class PadViewSet(ModeDetailViewSet):
     """One launch pad, as `Pad`."""
 
     queryset = Pad.objects.all()
@@ -55,7 +56,7 @@ class PadViewSet(ModeViewSet):
     detail_mode = "normal"
 
 
-class LocationViewSet(ModeViewSet):
+class LocationViewSet(ModeDetailViewSet):
     """One location, as `Location` (upstream's `mode=normal`)."""
 
     queryset = Location.objects.all()
@@ -63,7 +64,7 @@ class LocationViewSet(ModeViewSet):
     detail_mode = "normal"
 
 
-class AstronautViewSet(ModeViewSet):
+class AstronautViewSet(ModeDetailViewSet):
     """One astronaut, as `AstronautDetailed` (upstream's `mode=list`)."""
 
     queryset = Astronaut.objects.all()
@@ -71,7 +72,7 @@ class AstronautViewSet(ModeViewSet):
     detail_mode = "list"
 
 
-class SpaceStationViewSet(ModeViewSet):
+class SpaceStationViewSet(ModeDetailViewSet):
     """One space station, as `SpaceStationNormal`."""
 
     queryset = SpaceStation.objects.all()
@@ -79,7 +80,7 @@ class SpaceStationViewSet(ModeViewSet):
     detail_mode = "normal"
 
 
-class DockingEventViewSet(ModeViewSet):
+class DockingEventViewSet(ModeDetailViewSet):
     """One docking event, as `DockingEventForChaserNormal` (the shape flights nest)."""
 
     queryset = DockingEvent.objects.all()
@@ -87,7 +88,7 @@ class DockingEventViewSet(ModeViewSet):
     detail_mode = "normal"
 
 
-class PayloadFlightViewSet(ModeViewSet):
+class PayloadFlightViewSet(ModeDetailViewSet):
     """One payload flight, as `PayloadFlightNormal` (upstream's `mode=normal`)."""
 
     queryset = PayloadFlight.objects.all()
