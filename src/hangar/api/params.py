@@ -12,13 +12,6 @@ BOOLEAN_WORDS = {"true": True, "1": True, "false": False, "0": False}
 BOOLEAN_HELP = "Must be one of true, false, 1, 0 (any case)."
 
 
-def parse_bool(name: str, raw: str) -> bool:
-    value = BOOLEAN_WORDS.get(raw.strip().lower())
-    if value is None:
-        raise ValidationError({name: [f"{raw!r} is not a boolean. {BOOLEAN_HELP}"]})
-    return value
-
-
 def parse_int(name: str, raw: str, minimum: int = 0, maximum: int = MAX_INT) -> int:
     text = raw.strip()
     if not (text.isascii() and text.lstrip("-").isdigit()) or len(text) > 20:

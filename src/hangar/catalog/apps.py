@@ -2,7 +2,6 @@
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
@@ -26,12 +25,5 @@ class CatalogConfig(AppConfig):
         )
 
         signals.connect()
-
+        versioning.connect()
         connection_created.connect(_register_sqlite_functions)
-        for model in self.get_models():
-            if model.__name__ == "DataVersion":
-                continue
-            post_save.connect(versioning.bump_on_change, sender=model)
-            post_delete.connect(versioning.bump_on_change, sender=model)
-            for m2m in model._meta.local_many_to_many:
-                m2m_changed.connect(versioning.bump_on_change, sender=m2m.remote_field.through)

@@ -40,6 +40,24 @@ def current() -> tuple[int, dt.datetime]:
     return version, changed_at
 
 
+def data_models() -> list:
+    """The catalog models that hold data: every one but the data version's own bookkeeping row."""
+    from django.apps import apps
+
+    return [m for m in apps.get_app_config("catalog").get_models() if m._meta.model_name != "dataversion"]
+
+
+def connect() -> None:
+    """Bump on every single-object ORM write to a data model (save, delete, many-to-many change)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in data_models():
+        post_save.connect(bump_on_change, sender=model)
+        post_delete.connect(bump_on_change, sender=model)
+        for m2m in model._meta.local_many_to_many:
+            m2m_changed.connect(bump_on_change, sender=m2m.remote_field.through)
+
+
 def bump_on_change(sender, **kwargs) -> None:
     """Signal receiver for single-object writes (admin, shell, factories)."""
     if not kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires pre_ and post_

@@ -8,8 +8,7 @@ loading: that file's transaction is rolled back, files loaded before it stay.
 from collections.abc import Callable
 from importlib import resources
 
-from django.apps import apps
-
+from hangar.catalog import versioning
 from hangar.ingest.load import LoadError, Summary, load_batch
 from hangar.ingest.parse import Batch, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
@@ -52,8 +51,7 @@ def demo_data_dir() -> str:
 
 def catalog_is_empty() -> bool:
     """No catalog data at all (the data version's bookkeeping row does not count)."""
-    models = apps.get_app_config("catalog").get_models()
-    return not any(model.objects.exists() for model in models if model.__name__ != "DataVersion")
+    return not any(model.objects.exists() for model in versioning.data_models())
 
 
 def load_demo_if_empty() -> Summary | None:
