@@ -35,6 +35,10 @@ LIST_QUERIES = [
     "unknown=parameter",
     "limit=abc",
     "mode=detailed",
+    "mode=detailed&limit=100",
+    "mode=detailed&limit=100&offset=150&ordering=-flights_count",
+    "mode=detailed&in_space=true&search=o&limit=40",
+    "mode=detailed&status=2&ordering=time_docked&limit=25",
 ]
 
 
@@ -126,3 +130,101 @@ def test_a_shape_the_renderer_cannot_read_fails_at_registration(db):
     with pytest.raises(ImproperlyConfigured, match="AgencyNormalSerializer"):
         rendering.register(AgencyViewSet, "normal", rendering.RowRenderer(AgencyNormalSerializer))
     assert rendering.renderer_for(AgencyViewSet, "normal") is None
+
+
+@pytest.fixture
+def linked_launch(catalog):
+    """A flown spacecraft whose launch has what generated launches leave empty: links, programs, agencies.
+
+    Each list is created out of its display order, so a renderer that ignored the order DRF reads
+    them in would differ.
+    """
+    import datetime as dt
+
+    from hangar.catalog.models import (
+        Agency,
+        Image,
+        InfoURL,
+        InfoURLType,
+        Language,
+        MissionPatch,
+        Program,
+        ProgramType,
+        SocialMedia,
+        SocialMediaLink,
+        SpacecraftFlight,
+        VidURL,
+        VidURLType,
+    )
+
+    flight = SpacecraftFlight.objects.select_related("launch__mission").order_by("id").first()
+    mission = flight.launch.mission
+    english, _ = Language.objects.get_or_create(id=900001, defaults={"name": "English", "code": "en"})
+    page, _ = InfoURLType.objects.get_or_create(id=900001, defaults={"name": "Official Page"})
+    webcast, _ = VidURLType.objects.get_or_create(id=900001, defaults={"name": "Official Webcast"})
+    for position, title in ((2, "Press kit \u2028 second"), (1, "Mission page")):
+        InfoURL.objects.create(
+            mission=mission,
+            position=position,
+            title=title,
+            url=f"https://example.org/{position}",
+            type=page if position == 1 else None,
+            language=english,
+        )
+        VidURL.objects.create(
+            mission=mission,
+            position=position,
+            title=title,
+            url=f"https://example.org/v{position}",
+            type=webcast,
+            language=None,
+            start_time=dt.datetime(2020, 1, position, tzinfo=dt.UTC),
+            live=True,
+        )
+    agencies = list(Agency.objects.order_by("-id")[:2])
+    mission.agencies.add(*agencies)
+    agencies[0].parent, agencies[1].parent = agencies[1], None
+    agencies[0].save()
+    agencies[1].save()
+    network = SocialMedia.objects.create(id=900001, name="X", url="https://x.com", logo=Image.objects.first())
+    for link_id in (900003, 900002):
+        agencies[0].social_media_links.add(
+            SocialMediaLink.objects.create(id=link_id, social_media=network, url=f"https://x.com/{link_id}")
+        )
+    kind, _ = ProgramType.objects.get_or_create(id=900001, defaults={"name": "Human Exploration"})
+    patch = MissionPatch.objects.create(
+        id=900005, name="Patch", image_url="https://example.org/p.png", agency=agencies[0]
+    )
+    for program_id in (900009, 900004):
+        program = Program.objects.create(id=program_id, name=f"Program {program_id}", type=kind)
+        program.agencies.add(*agencies)
+        program.mission_patches.add(patch)
+        flight.launch.program.add(program)
+    return flight.spacecraft_id, agencies[0].id
+
+
+def test_detailed_links_programs_and_agencies_are_byte_identical(client, linked_launch):
+    spacecraft_id, agency_id = linked_launch
+    for fmt in ("", "format=json&"):
+        fast, _ = compare(client, f"{URL}{spacecraft_id}/?{fmt}")
+        assert isinstance(fast.data, rendering.PreRendered)
+        launch = fast.json()["flights"][0]["launch"]
+        titles = [u["title"] for u in launch["mission"]["info_urls"]]
+        assert titles == ["Mission page", "Press kit \u2028 second"]
+        assert [p["id"] for p in launch["program"]][-2:] == [900004, 900009]
+        agencies = {a["id"]: a for a in launch["mission"]["agencies"]}
+        assert [link["id"] for link in agencies[agency_id]["social_media_links"]] == [900002, 900003]
+        assert agencies[agency_id]["parent"] is not None
+        compare(client, f"{URL}?{fmt}mode=detailed&limit=100")
+
+
+def test_the_demo_catalog_is_byte_identical(client, db):
+    """Upstream's own records (the seed page and its flights), through both paths, in every mode."""
+    from hangar.ingest.importing import demo_data_dir, import_paths
+
+    import_paths([demo_data_dir()])
+    for query in ("mode=detailed&limit=100", "limit=100", "mode=detailed&ordering=-time_docked&limit=100"):
+        compare(client, f"{URL}?{query}")
+    for spacecraft_id in Spacecraft.objects.values_list("id", flat=True):
+        fast, _ = compare(client, f"{URL}{spacecraft_id}/")
+        assert isinstance(fast.data, rendering.PreRendered)

@@ -21,6 +21,14 @@ class JSONRenderer(renderers.JSONRenderer):
         return super().render(data, accepted_media_type, renderer_context)
 
 
+def json_text(value: str):
+    """``value`` ready for a document written without ``dumps``' final pass (see ``api.rendering``):
+    itself, or, when it holds U+2028 or U+2029, its escaped JSON string as an orjson fragment."""
+    if "\u2028" in value or "\u2029" in value:
+        return orjson.Fragment(dumps(value))
+    return value
+
+
 def dumps(data) -> bytes:
     """``data`` as DRF's JSONRenderer writes it (compact, UTF-8, U+2028/U+2029 escaped)."""
     body = orjson.dumps(data)

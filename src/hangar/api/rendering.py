@@ -6,25 +6,33 @@ compiling four wide join queries costs more than running them. The serializers s
 once and then renders a page from one narrow ``values_list`` query:
 
 - the resource's own fields are formatted from its columns exactly as the DRF field would format them;
-- each nested object (image, status, configuration, …) is rendered the first time it is needed, by
-  a nested ``RowRenderer`` or, for small shared tables, by its DRF serializer, and kept as a JSON
-  fragment while the data version, origin and ``format`` stay the same; nested objects are shared by
-  many rows, so a page mostly splices cached fragments, and a cold one costs one query per shape;
-- orjson writes the page, with the one difference from DRF's ``json.dumps`` (U+2028/U+2029, which DRF
-  escapes) applied afterwards. A test compares the bytes with DRF's for every query feature.
+- each nested object or list item (image, status, configuration, flight, …) is rendered the first
+  time it is needed, by a nested ``RowRenderer`` or, for small shared tables, by its DRF serializer,
+  and kept as a JSON fragment while the data version, origin and ``format`` stay the same; a page
+  then mostly splices cached fragments, and a cold one costs one or two queries per shape, whatever
+  its size (``api.shapes`` declares the shapes);
+- orjson writes the page. The one difference from DRF's ``json.dumps``, U+2028/U+2029 (which DRF
+  escapes), is dealt with where text enters the page: every string a row renderer formats and every
+  fragment is escaped when it is made, so the page itself is never searched (a detailed page is
+  1.5 MB, and searching it cost more than writing it). A test compares the bytes with DRF's for every
+  query feature.
 
 Register a renderer per (viewset, mode) with ``register``; any other pair, and any renderer but JSON
 (the browsable API), takes DRF's ordinary path.
 """
 
+import datetime as dt
+
 import orjson
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import connections, router
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
-from hangar.api.renderers import JSONRenderer, PreRendered, dumps
+from hangar.api.renderers import JSONRenderer, PreRendered, dumps, json_text
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField, format_duration
 from hangar.catalog import versioning
 
@@ -41,22 +49,70 @@ def _date(value):
     return value.isoformat()
 
 
+def _text(value):
+    return json_text(str(value))
+
+
+def _utc_datetime(value):
+    # DRF's DateTimeField with ISO 8601 output in UTC: enforce_timezone, isoformat, "+00:00" -> "Z".
+    text = value.astimezone(dt.UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _is_utc_iso_datetime(field) -> bool:
+    return (
+        isinstance(field, serializers.DateTimeField)
+        and getattr(field, "format", api_settings.DATETIME_FORMAT) == api_settings.DATETIME_FORMAT
+        and str(api_settings.DATETIME_FORMAT).lower() == "iso-8601"
+        and not hasattr(field, "timezone")
+        and settings.USE_TZ
+        and settings.TIME_ZONE == "UTC"
+    )
+
+
 # How a DRF field formats a non-null model value; most specific first. Others call to_representation.
 _FORMATTERS = (
     (DurationField, format_duration),
     (serializers.BooleanField, bool),
-    (serializers.CharField, str),
+    (serializers.CharField, _text),
     (serializers.IntegerField, int),
     (serializers.FloatField, float),
-    (serializers.DateField, _date),
 )
+
+
+def _safe_text(represent):
+    def formatted(value):
+        value = represent(value)
+        return json_text(value) if isinstance(value, str) else value
+
+    return formatted
 
 
 def _formatter(field):
     for field_class, formatter in _FORMATTERS:
-        if isinstance(field, field_class) and not isinstance(field, serializers.DateTimeField):
+        if isinstance(field, field_class):
             return formatter
-    return field.to_representation
+    if _is_utc_iso_datetime(field):
+        return _utc_datetime
+    if isinstance(field, serializers.DateField) and not isinstance(field, serializers.DateTimeField):
+        return _date
+    return _safe_text(field.to_representation)
+
+
+def _column(model, field) -> str:
+    """The ``values_list`` name of a plain field's source: its column, or for a dotted source through
+    foreign keys (``parent.name``) the lookup that joins it (``parent__name``), null when a link is."""
+    *links, last = field.source.split(".")
+    where = f"{field.parent.__class__.__name__}.{field.field_name}"
+    if links and field.default is not None:  # DRF would fail on a missing link rather than give null
+        raise ImproperlyConfigured(f"{where}: a dotted source needs default=None")
+    for link in links:
+        relation = model._meta.get_field(link)
+        if not relation.many_to_one:
+            raise ImproperlyConfigured(f"{where}: {link} is not a foreign key")
+        model = relation.related_model
+    attname = model._meta.get_field(last).attname
+    return "__".join([*links, attname]) if links else attname
 
 
 class RowRenderer:
@@ -66,19 +122,23 @@ class RowRenderer:
     (afterwards its fragment is reused): either a callable giving the queryset the DRF serializer
     reads (fine for small shared tables: statuses, types, licences), or a ``RowRenderer`` for that
     serializer (for objects too many to render through DRF at a million rows: images, configurations).
-    A ``many=True`` field (a reverse foreign key or a many-to-many) needs a ``RowRenderer``; its items
-    come from one query per page, in the related model's default ordering, as DRF's prefetch has them.
+    A ``many=True`` field (a reverse foreign key or a many-to-many) takes the same two. One query per
+    page gets its (parent, item) pairs in the order DRF's prefetch reads them: the callable's queryset
+    order, or the ``RowRenderer``'s ``order_by`` (by default the related model's ``Meta.ordering``);
+    each item is then a fragment like a nested object. A plain field may have a dotted ``source``
+    through foreign keys (``parent.name``, with ``default=None``): its column is joined.
     """
 
-    def __init__(self, serializer_class, nested: dict | None = None):
+    def __init__(self, serializer_class, nested: dict | None = None, order_by: tuple[str, ...] = ()):
         self.serializer_class = serializer_class
         self.nested = nested or {}
+        self.order_by = order_by
         _ALL.append(self)
         self._plan = None
         self._columns: list[str] = []
         self._fragments: dict = {}
         self._fragments_version = None
-        self._fetch_sql: dict = {}
+        self._sql: dict = {}
         self._builder = None
 
     @property
@@ -103,10 +163,8 @@ class RowRenderer:
             elif isinstance(field, ResourceURLField):
                 plan.append((name, "url", 0, field.view_name))
             elif isinstance(field, serializers.ListSerializer):
-                if not isinstance(self.nested.get(name), RowRenderer):
-                    raise ImproperlyConfigured(
-                        f"{self.serializer_class.__name__}.{name}: needs a RowRenderer"
-                    )
+                if name not in self.nested:
+                    raise ImproperlyConfigured(f"{self.serializer_class.__name__}.{name}: not in nested")
                 relation = model._meta.get_field(field.source)
                 # The lookup from the related model back to this one: image for Image.variants,
                 # configs for SpacecraftConfig.family.
@@ -118,31 +176,52 @@ class RowRenderer:
                 columns.append(model._meta.get_field(field.source).attname)
                 plan.append((name, "nested", len(columns) - 1, None))
             else:
-                columns.append(model._meta.get_field(field.source).attname)
+                columns.append(_column(model, field))
                 plan.append((name, "value", len(columns) - 1, _formatter(field)))
         return plan, columns
 
-    def fetch(self, ids: list) -> dict:
-        """The rows of ``ids``, by primary key, through SQL compiled once per database and page size.
+    def _rows(self, name: str, model, build, ids: list, id_field) -> list[tuple]:
+        """The rows of ``build(manager, ids)``, a ``values_list`` queryset whose only parameters are
+        ``ids`` (values of ``id_field``), through SQL compiled once per query, database and number of ids.
 
         Compiling ``pk__in=[…100 ids…]`` costs more than running it; only the parameters change.
         """
-        model = self.serializer_class.Meta.model
         alias = router.db_for_read(model)
-        prepared = self._fetch_sql.get((alias, len(ids)))
+        key = (name, alias, len(ids))
+        prepared = self._sql.get(key)
+        connection = connections[alias]
         if prepared is None:
-            queryset = model._default_manager.using(alias).filter(pk__in=range(len(ids))).order_by()
-            compiler = queryset.values_list(*self.columns).query.get_compiler(using=alias)
-            sql, _ = compiler.as_sql()
+            placeholders = list(range(len(ids)))
+            queryset = build(model._default_manager.using(alias), placeholders)
+            compiler = queryset.query.get_compiler(using=alias)
+            sql, params = compiler.as_sql()
+            # Ids that the database stores differently (UUIDs as text on SQLite) are prepared per call.
+            as_stored = [id_field.get_db_prep_value(p, connection, prepared=False) for p in placeholders]
+            if list(params) != as_stored:
+                raise ImproperlyConfigured(f"{self.serializer_class.__name__}.{name}: parameters besides ids")
             converters = compiler.get_converters([column for column, _, _ in compiler.select])
-            prepared = self._fetch_sql[(alias, len(ids))] = (sql, compiler, converters)
-        sql, compiler, converters = prepared
-        with connections[alias].cursor() as cursor:
-            cursor.execute(sql, list(ids))
+            prep = None if as_stored == placeholders else id_field
+            prepared = self._sql[key] = (sql, compiler, converters, prep)
+        sql, compiler, converters, prep = prepared
+        params = list(ids) if prep is None else [prep.get_db_prep_value(i, connection, False) for i in ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         if converters:
-            rows = compiler.apply_converters(rows, converters)
-        return {row[0]: tuple(row) for row in rows}
+            rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
+        return rows
+
+    def fetch(self, ids: list) -> dict:
+        """The rows of ``ids``, by primary key."""
+        model = self.serializer_class.Meta.model
+        rows = self._rows(
+            "",
+            model,
+            lambda manager, ids: manager.filter(pk__in=ids).order_by().values_list(*self.columns),
+            ids,
+            model._meta.pk,
+        )
+        return {row[0]: row for row in rows}
 
     def _store(self, request) -> dict:
         version = getattr(request, "hangar_data_version", None) or versioning.current()
@@ -156,46 +235,56 @@ class RowRenderer:
             store.clear()
         return store
 
-    def _children(self, rows: list[tuple], request) -> dict:
-        """The items of every ``many`` field for ``rows``: {(key, parent pk): [item, …]}."""
+    def _children(self, rows: list[tuple], request, store: dict) -> dict:
+        """The items of every ``many`` field for ``rows``: {(key, parent pk): [item fragment, …]}.
+
+        One query per field gets the (parent, item) pairs in the order DRF's prefetch has them; items
+        are fragments like nested objects, so a page whose items were seen before renders none.
+        """
         children = {}
         parents = [row[0] for row in rows]
+        parent_pk = self.serializer_class.Meta.model._meta.pk
         for name, kind, _, back in self.plan:
             if kind != "many" or not parents:
                 continue
-            child = self.nested[name]
-            model = child.serializer_class.Meta.model
-            pairs = list(
-                model._default_manager.filter(**{f"{back}__in": parents}).values_list(back, *child.columns)
-            )
-            items = child.render([pair[1:] for pair in pairs], request)
-            for pair, item in zip(pairs, items, strict=True):
-                children.setdefault((name, pair[0]), []).append(item)
-        return children
-
-    def _nested_fragments(self, rows: list[tuple], request) -> dict:
-        store = self._store(request)
-        serializer = None
-        for name, kind, index, _ in self.plan:
-            if kind != "nested":
-                continue
-            wanted = {row[index] for row in rows if row[index] is not None}
-            missing = [pk for pk in wanted if (name, pk) not in store]
-            if not missing:
-                continue
             how = self.nested[name]
             if isinstance(how, RowRenderer):
-                rows_by_id = how.fetch(missing)
-                found = [rows_by_id[pk] for pk in missing if pk in rows_by_id]
-                for row, item in zip(found, how.render(found, request), strict=True):
-                    store[(name, row[0])] = orjson.Fragment(orjson.dumps(item))
-                continue
-            if serializer is None:
-                serializer = self.serializer_class(context={"request": request})
-            field = serializer.fields[name]
-            for obj in how().filter(pk__in=missing):
-                store[(name, obj.pk)] = orjson.Fragment(orjson.dumps(field.to_representation(obj)))
-        return store
+                queryset = how.serializer_class.Meta.model._default_manager.all()
+                queryset = queryset.order_by(*how.order_by) if how.order_by else queryset
+            else:
+                queryset = how()
+
+            def pairs_query(manager, ids, back=back, queryset=queryset):
+                return queryset.using(manager.db).filter(**{f"{back}__in": ids}).values_list(back, "pk")
+
+            pairs = self._rows(name, queryset.model, pairs_query, parents, parent_pk)
+            self._render_missing(name, {pk for _, pk in pairs}, request, store)
+            for parent, pk in pairs:
+                children.setdefault((name, parent), []).append(store[(name, pk)])
+        return children
+
+    def _nested_fragments(self, rows: list[tuple], request, store: dict) -> None:
+        for name, kind, index, _ in self.plan:
+            if kind == "nested":
+                wanted = {row[index] for row in rows if row[index] is not None}
+                self._render_missing(name, wanted, request, store)
+
+    def _render_missing(self, name: str, wanted: set, request, store: dict) -> None:
+        """Render into ``store`` the objects of field ``name`` among ``wanted`` (pks) that it lacks."""
+        missing = [pk for pk in wanted if (name, pk) not in store]
+        if not missing:
+            return
+        how = self.nested[name]
+        if isinstance(how, RowRenderer):
+            rows_by_id = how.fetch(missing)
+            found = [rows_by_id[pk] for pk in missing if pk in rows_by_id]
+            for row, item in zip(found, how.render(found, request), strict=True):
+                store[(name, row[0])] = orjson.Fragment(orjson.dumps(item))  # already escaped
+            return
+        field = self.serializer_class(context={"request": request}).fields[name]
+        field = field.child if isinstance(field, serializers.ListSerializer) else field
+        for obj in how().filter(pk__in=missing):
+            store[(name, obj.pk)] = orjson.Fragment(dumps(field.to_representation(obj)))
 
     def _row_builder(self):
         """A function (row, fragments, url templates, children) -> dict, generated from the plan.
@@ -228,8 +317,9 @@ class RowRenderer:
     def render(self, rows: list[tuple], request) -> list[dict]:
         """One dict per row, in the serializer's key order; nested objects are orjson fragments."""
         build = self._row_builder()
-        fragments = self._nested_fragments(rows, request)
-        children = self._children(rows, request)
+        fragments = self._store(request)
+        self._nested_fragments(rows, request, fragments)
+        children = self._children(rows, request, fragments)
         views = [extra for _, kind, _, extra in self.plan if kind == "url"]
         urls = {view: ResourceURLField(view).template(request) for view in views}
         return [build(row, fragments, urls, children) for row in rows]
@@ -283,13 +373,15 @@ class FastRenderMixin:
         # instead of whole rows (descriptions and all).
         ids = self.paginate_queryset(self.filter_queryset(self.queryset.all()).values_list("pk", flat=True))
         if ids is None:
-            return Response(
-                PreRendered(dumps(renderer.render(list(self.get_rows_queryset(renderer)), request)))
-            )
+            rows = list(self.get_rows_queryset(renderer))
+            return Response(PreRendered(orjson.dumps(renderer.render(rows, request))))
         by_id = renderer.fetch(ids) if ids else {}
         page = [by_id[pk] for pk in ids]
         envelope = self.get_paginated_response(renderer.render(page, request)).data
-        return Response(PreRendered(dumps(envelope)))
+        for key, value in envelope.items():  # the previous and next links
+            if isinstance(value, str):
+                envelope[key] = json_text(value)
+        return Response(PreRendered(orjson.dumps(envelope)))
 
     def retrieve(self, request, *args, **kwargs):
         renderer = self.get_fast_renderer()
@@ -297,4 +389,4 @@ class FastRenderMixin:
             return super().retrieve(request, *args, **kwargs)
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
         row = get_object_or_404(self.get_rows_queryset(renderer), **lookup)  # DRF's 404, word for word
-        return Response(PreRendered(dumps(renderer.render([row], request)[0])))
+        return Response(PreRendered(orjson.dumps(renderer.render([row], request)[0])))

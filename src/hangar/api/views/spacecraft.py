@@ -1,27 +1,16 @@
 """Spacecraft and spacecraft configuration endpoints."""
 
+from hangar.api import shapes
 from hangar.api.filters import SpacecraftConfigFilterSet, SpacecraftFilterSet
-from hangar.api.rendering import RowRenderer, register
-from hangar.api.serializers.agency import AgencyMiniSerializer
-from hangar.api.serializers.common import ImageSerializer, ImageVariantSerializer
+from hangar.api.rendering import register
 from hangar.api.serializers.flight import SpacecraftEndpointDetailedSerializer
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
-    SpacecraftConfigFamilyNormalSerializer,
     SpacecraftConfigNormalSerializer,
     SpacecraftNormalSerializer,
 )
 from hangar.api.views.base import ModeViewSet
-from hangar.catalog.models import (
-    AgencyType,
-    ImageLicense,
-    ImageVariantType,
-    Spacecraft,
-    SpacecraftConfig,
-    SpacecraftConfigFamily,
-    SpacecraftConfigType,
-    SpacecraftStatus,
-)
+from hangar.catalog.models import Spacecraft, SpacecraftConfig
 
 
 class SpacecraftViewSet(ModeViewSet):
@@ -114,34 +103,6 @@ class SpacecraftConfigViewSet(ModeViewSet):
     ordering = ("name",)
 
 
-# How the fast path renders each nested shape (api.rendering): row renderers for objects there are
-# about as many of as spacecraft (images, configurations, agencies, families); DRF fragments for
-# small shared tables.
-_image = RowRenderer(
-    ImageSerializer,
-    nested={
-        "license": ImageLicense.objects.all,
-        "variants": RowRenderer(ImageVariantSerializer, nested={"type": ImageVariantType.objects.all}),
-    },
-)
-_agency_mini = RowRenderer(AgencyMiniSerializer, nested={"type": AgencyType.objects.all})
-_config_normal = RowRenderer(
-    SpacecraftConfigNormalSerializer,
-    nested={
-        "type": SpacecraftConfigType.objects.all,
-        "agency": _agency_mini,
-        "family": RowRenderer(
-            SpacecraftConfigFamilyNormalSerializer,
-            nested={"manufacturer": _agency_mini, "parent": SpacecraftConfigFamily.objects.all},
-        ),
-        "image": _image,
-    },
-)
-register(
-    SpacecraftViewSet,
-    "normal",
-    RowRenderer(
-        SpacecraftNormalSerializer,
-        nested={"image": _image, "status": SpacecraftStatus.objects.all, "spacecraft_config": _config_normal},
-    ),
-)
+# The fast path (api.rendering) for both modes; api.shapes says how each nested shape is rendered.
+register(SpacecraftViewSet, "normal", shapes.spacecraft_normal)
+register(SpacecraftViewSet, "detailed", shapes.spacecraft_endpoint_detailed)

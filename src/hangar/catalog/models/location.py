@@ -5,7 +5,7 @@ from django.db import models
 from hangar.catalog.models.agency import Agency, Country
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import LocationQuerySet, PadQuerySet
+from hangar.catalog.querysets import LandingLocationQuerySet, LocationQuerySet, PadQuerySet
 
 
 class CelestialBodyType(NamedLookup):
@@ -122,6 +122,8 @@ class LandingLocation(models.Model):
     attempted_landings = models.IntegerField(null=True, blank=True)
     failed_landings = models.IntegerField(null=True, blank=True)
     celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT, related_name="+")
+
+    objects = LandingLocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

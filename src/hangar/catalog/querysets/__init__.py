@@ -14,6 +14,7 @@ from hangar.catalog.querysets.flight_related import (
     astronaut_related,
     docking_event_related,
     flight_normal_related,
+    landing_location_related,
     landing_related,
     launch_normal_related,
     location_related,
@@ -32,6 +33,9 @@ from hangar.catalog.querysets.related import (
     launcher_family_related,
     program_related,
 )
+
+# The order a spacecraft lists its flights in (``SpacecraftEndpointDetailed.flights``).
+FLIGHTS_IN_LAUNCH_ORDER = ("launch__net", "id")
 
 
 class SpacecraftQuerySet(models.QuerySet):
@@ -174,7 +178,7 @@ class SpacecraftFlightQuerySet(models.QuerySet):
 
     def for_spacecraft(self):
         """The flights a ``SpacecraftEndpointDetailed`` lists, in launch order."""
-        return self.for_list().order_by("launch__net", "id")
+        return self.for_list().order_by(*FLIGHTS_IN_LAUNCH_ORDER)
 
 
 class DockingEventQuerySet(models.QuerySet):
@@ -207,6 +211,14 @@ class LandingQuerySet(_ShapeQuerySet):
 
     def for_landing(self):
         """Everything ``Landing`` reads."""
+        return self._shaped()
+
+
+class LandingLocationQuerySet(_ShapeQuerySet):
+    related = staticmethod(landing_location_related)
+
+    def for_landing_location(self):
+        """Everything ``LandingLocation`` reads."""
         return self._shaped()
 
 

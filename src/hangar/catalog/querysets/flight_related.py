@@ -50,14 +50,20 @@ def pad_related(prefix: str) -> tuple[list, list]:
     )
 
 
+def landing_location_related(prefix: str) -> tuple[list, list]:
+    """``LandingLocation`` at ``prefix``: its image, location (without body) and body."""
+    return merge_related(
+        ([prefix] if prefix else [], []),
+        image_related(rel_path(prefix, "image")),
+        location_related(rel_path(prefix, "location"), with_body=False),
+        celestial_body_related(rel_path(prefix, "celestial_body")),
+    )
+
+
 def landing_related(prefix: str) -> tuple[list, list]:
     """``Landing`` at ``prefix``: its type and its landing location with location and body."""
-    site = rel_path(prefix, "landing_location")
     return merge_related(
-        ([rel_path(prefix, "type")], []),
-        image_related(rel_path(site, "image")),
-        location_related(rel_path(site, "location"), with_body=False),
-        celestial_body_related(rel_path(site, "celestial_body")),
+        ([rel_path(prefix, "type")], []), landing_location_related(rel_path(prefix, "landing_location"))
     )
 
 
