@@ -70,6 +70,12 @@ def scenarios(n: int) -> list[Scenario]:
             random_offset=max(0, n - 100),
             kind="offset",
         ),
+        Scenario(
+            "random unseen pages, detailed, limit=100",
+            "?mode=detailed&limit=100",
+            uncached_only=True,
+            random_offset=max(0, n - 100),
+        ),
     ]
 
 
