@@ -126,10 +126,13 @@ def test_a_shape_the_renderer_cannot_read_fails_at_registration(db):
     from hangar.api.serializers.agency import AgencyNormalSerializer
     from hangar.api.views.agency import AgencyViewSet
 
-    # Nothing nested is declared, and AgencyNormal reads parent.name through a dotted source.
+    class Agencies(AgencyViewSet):
+        pass
+
+    # Nothing nested is declared.
     with pytest.raises(ImproperlyConfigured, match="AgencyNormalSerializer"):
-        rendering.register(AgencyViewSet, "normal", rendering.RowRenderer(AgencyNormalSerializer))
-    assert rendering.renderer_for(AgencyViewSet, "normal") is None
+        rendering.register(Agencies, "normal", rendering.RowRenderer(AgencyNormalSerializer))
+    assert rendering.renderer_for(Agencies, "normal") is None
 
 
 @pytest.fixture
@@ -228,3 +231,54 @@ def test_the_demo_catalog_is_byte_identical(client, db):
     for spacecraft_id in Spacecraft.objects.values_list("id", flat=True):
         fast, _ = compare(client, f"{URL}{spacecraft_id}/")
         assert isinstance(fast.data, rendering.PreRendered)
+    flights = compare(client, "/2.3.0/spacecraft_flights/?mode=detailed&limit=100")[0].json()["results"]
+    assert any(f["launch_crew"] for f in flights) and any(f["docking_events"] for f in flights)
+    for flight in flights:
+        fast, _ = compare(client, f"/2.3.0/spacecraft_flights/{flight['id']}/")
+        assert isinstance(fast.data, rendering.PreRendered)
+
+
+# The other endpoints with registered renderers: each mode, with filters, search, ordering and paging.
+OTHER_ENDPOINTS = {
+    "/2.3.0/spacecraft_configurations/": [
+        "limit=100",
+        "mode=detailed&limit=100",
+        "mode=detailed&ordering=-name&limit=50&offset=20",
+        "search=soyuz&human_rated=true",
+        "mode=detailed&in_use=false&agency=3",
+    ],
+    "/2.3.0/spacecraft_configuration_families/": [
+        "limit=100",
+        "mode=list&limit=100",
+        "mode=detailed&limit=100",
+        "mode=detailed&offset=5&limit=7",
+    ],
+    "/2.3.0/agencies/": [
+        "limit=100",
+        "mode=list&limit=100&offset=100",
+        "search=agency&ordering=-founding_year&limit=40",
+        "mode=list&featured=true",
+        "mode=detailed&limit=5",
+    ],
+    "/2.3.0/spacecraft_flights/": [
+        "limit=100",
+        "spacecraft=3",
+        "mode=detailed&limit=100",
+        "mode=detailed&offset=7",
+    ],
+}
+
+
+@pytest.mark.parametrize("path", list(OTHER_ENDPOINTS))
+def test_other_endpoints_are_byte_identical(client, catalog, origin, path):
+    from django.urls import resolve
+
+    viewset = resolve(path).func.cls
+    for query in OTHER_ENDPOINTS[path]:
+        fast, _ = compare(client, f"{path}?format=json&{query}")
+        assert fast.status_code == 200, (path, query)
+        mode = (dict(p.split("=") for p in query.split("&")).get("mode")) or viewset.list_mode
+        assert isinstance(fast.data, rendering.PreRendered) == bool(rendering.renderer_for(viewset, mode))
+    first = fast.json()["results"][0]["id"]
+    for mode in viewset.modes:
+        compare(client, f"{path}{first}/?mode={mode}")

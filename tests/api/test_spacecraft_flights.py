@@ -95,6 +95,23 @@ def history(db):
     return first, second
 
 
+def test_the_fast_path_gives_drfs_bytes_for_crews_and_every_docking_target(client, history):
+    from hangar.api.rendering import PreRendered
+    from tests.api.test_fast_render import compare
+
+    for url in (
+        "/2.3.0/spacecraft/?mode=detailed&limit=100",
+        "/2.3.0/spacecraft_flights/?mode=detailed&limit=100",
+        "/2.3.0/spacecraft_flights/?limit=100",
+        *(f"/2.3.0/spacecraft_flights/{pk}/" for pk in (10, 11, 12, 13)),
+        *(f"/2.3.0/spacecraft/{pk}/" for pk in (1, 2, 3)),
+    ):
+        fast, _ = compare(client, url)
+        assert fast.status_code == 200 and isinstance(fast.data, PreRendered), url
+    first = client.get("/2.3.0/spacecraft_flights/10/").json()
+    assert first["launch_crew"] and first["landing_crew"] and first["docking_events"]
+
+
 def test_detailed_list_validates_strictly(client, history):
     body = get(client, "/2.3.0/spacecraft/?mode=detailed&limit=100")
     assert errors("PaginatedPolymorphicSpacecraftEndpointList", body) == []
@@ -172,24 +189,27 @@ def _fleet(first_id, n_craft, n_flights):
             _dress(flight.launch)
 
 
-# Pinned, cold (data version read included): the same at limit=2 and limit=100, with 2 or 3 flights
-# per spacecraft. Spacecraft in both modes take the fast path (api.rendering): page ids, rows, then one
-# or two narrow queries per nested shape whose fragments are not cached yet (detailed mode nests ~60;
-# DRF's path joined them into 28 wide queries, at ten times the render time).
+# Pinned, cold (data version read included), at limit=2 and limit=100 with 2 or 3 flights per
+# spacecraft. Every one takes the fast path (api.rendering): page ids, rows, then one or two narrow
+# queries per nested shape whose fragments are not cached yet (a detailed flight nests ~100 shapes:
+# images, agencies and flights at several depths). DRF's path joined them into fewer, wide queries, at
+# several times the render time. A warm miss is 3 or 4 queries.
 QUERY_COUNTS = {
     "/2.3.0/spacecraft/?mode=detailed": 71,
     "/2.3.0/spacecraft/?mode=normal": 18,
-    "/2.3.0/spacecraft_flights/?mode=normal": 22,
-    "/2.3.0/spacecraft_flights/?mode=detailed": 52,
+    "/2.3.0/spacecraft_flights/?mode=normal": 55,
+    "/2.3.0/spacecraft_flights/?mode=detailed": 118,
 }
 
 
 @pytest.mark.parametrize(("url", "expected"), QUERY_COUNTS.items())
 def test_query_counts_grow_with_neither_page_size_nor_flights(client, history, url, expected):
-    small = _count(client, f"{url}&limit=2")  # already holds every kind of docking target
+    # The small page already holds every kind of docking target, so it needs every shape (the fast
+    # path runs one or two queries per shape it needs); a page of 100 with 3 flights each needs no more.
+    small = _count(client, f"{url}&limit=2")
     _fleet(100, 40, 3)
     large = _count(client, f"{url}&limit=100")
-    assert small == large == expected
+    assert large <= small == expected
 
 
 # --- import: what we serve can be imported back, and gives the same responses ----------------------------
@@ -324,8 +344,8 @@ def test_no_query_string_yields_a_5xx(client, history, path, query):
 DETAIL_QUERY_COUNTS = {
     "/2.3.0/spacecraft/1/": 69,  # fast path (detailed), fragments cold
     "/2.3.0/spacecraft/1/?mode=normal": 16,  # fast path, fragments cold
-    "/2.3.0/spacecraft_flights/10/": 37,
-    "/2.3.0/spacecraft_flights/10/?mode=normal": 21,
+    "/2.3.0/spacecraft_flights/10/": 84,
+    "/2.3.0/spacecraft_flights/10/?mode=normal": 53,
     "/2.3.0/launches/{launch}/": 17,
     "/2.3.0/landings/{landing}/": 3,
     "/2.3.0/pads/{pad}/": 5,

@@ -169,8 +169,14 @@ class RowRenderer:
                     raise ImproperlyConfigured(f"{self.serializer_class.__name__}.{name}: not in nested")
                 relation = model._meta.get_field(field.source)
                 # The lookup from the related model back to this one: image for Image.variants,
-                # configs for SpacecraftConfig.family.
-                back = relation.field.name if relation.one_to_many else relation.related_query_name()
+                # configs for SpacecraftConfig.family, family for SpacecraftConfigFamily.configs; a
+                # many-to-many with no reverse name (a flight's crews) is read through its table.
+                if not relation.concrete:
+                    back = relation.field.name
+                elif relation.remote_field.hidden:
+                    back = relation
+                else:
+                    back = relation.related_query_name()
                 plan.append((name, "many", 0, back))
             elif isinstance(field, serializers.BaseSerializer):
                 if name not in self.nested:
@@ -256,8 +262,19 @@ class RowRenderer:
             else:
                 queryset = how()
 
-            def pairs_query(manager, ids, back=back, queryset=queryset):
-                return queryset.using(manager.db).filter(**{f"{back}__in": ids}).values_list(back, "pk")
+            if isinstance(back, str):
+
+                def pairs_query(manager, ids, back=back, queryset=queryset):
+                    return queryset.using(manager.db).filter(**{f"{back}__in": ids}).values_list(back, "pk")
+
+            else:
+                source, target = back.m2m_field_name(), back.m2m_reverse_field_name()
+                order = queryset.query.order_by or queryset.model._meta.ordering
+                order = [f"-{target}__{o[1:]}" if o.startswith("-") else f"{target}__{o}" for o in order]
+
+                def pairs_query(manager, ids, through=back.remote_field.through, s=source, t=target, o=order):
+                    rows = through._default_manager.using(manager.db).filter(**{f"{s}__in": ids})
+                    return rows.order_by(*o).values_list(s, t)
 
             pairs = self._rows(name, queryset.model, pairs_query, parents, parent_pk)
             self._render_missing(name, {pk for _, pk in pairs}, request, store)

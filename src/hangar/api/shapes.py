@@ -15,10 +15,15 @@ from hangar.api.serializers.agency import (
     AgencyNormalSerializer,
     SocialMediaLinkSerializer,
 )
+from hangar.api.serializers.astronaut import AstronautDetailedSerializer, AstronautFlightSerializer
 from hangar.api.serializers.common import ImageSerializer, ImageVariantSerializer
 from hangar.api.serializers.flight import (
+    DockingEventForChaserNormalSerializer,
+    DockingLocationSerializer,
     LandingSerializer,
+    PayloadMiniSerializer,
     SpacecraftEndpointDetailedSerializer,
+    SpacecraftFlightDetailedSerializer,
     SpacecraftFlightNormalSerializer,
 )
 from hangar.api.serializers.launch import (
@@ -31,12 +36,19 @@ from hangar.api.serializers.launch import (
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
     SpacecraftConfigFamilyDetailedSerializer,
+    SpacecraftConfigFamilyMiniSerializer,
     SpacecraftConfigFamilyNormalSerializer,
     SpacecraftConfigNormalSerializer,
+    SpacecraftDetailedSerializer,
     SpacecraftNormalSerializer,
 )
+from hangar.api.serializers.spacecraft_family import SpacecraftConfigFamilyEndpointDetailedSerializer
+from hangar.api.serializers.station import SpaceStationMiniSerializer, SpaceStationNormalSerializer
 from hangar.catalog.models import (
     AgencyType,
+    AstronautRole,
+    AstronautStatus,
+    AstronautType,
     Country,
     ImageLicense,
     ImageVariantType,
@@ -49,10 +61,14 @@ from hangar.catalog.models import (
     NetPrecision,
     Orbit,
     Pad,
+    PayloadFlight,
+    PayloadType,
     SocialMedia,
     SpacecraftConfigFamily,
     SpacecraftConfigType,
     SpacecraftStatus,
+    SpaceStationStatus,
+    SpaceStationType,
     VidURLType,
 )
 from hangar.catalog.querysets import FLIGHTS_IN_LAUNCH_ORDER
@@ -81,14 +97,12 @@ def _social_media():
     return SocialMedia.objects.select_related(*joins).prefetch_related(*prefetches)
 
 
+social_media_link = RowRenderer(SocialMediaLinkSerializer, nested={"social_media": _social_media})
 agency_detailed = RowRenderer(
-    AgencyDetailedSerializer,
-    nested={
-        **_agency_normal_nested,
-        "social_media_links": RowRenderer(SocialMediaLinkSerializer, nested={"social_media": _social_media}),
-    },
+    AgencyDetailedSerializer, nested={**_agency_normal_nested, "social_media_links": social_media_link}
 )
 
+family_mini = RowRenderer(SpacecraftConfigFamilyMiniSerializer)
 family_normal = RowRenderer(
     SpacecraftConfigFamilyNormalSerializer,
     nested={"manufacturer": agency_mini, "parent": SpacecraftConfigFamily.objects.all},
@@ -113,6 +127,11 @@ config_detailed = RowRenderer(
         ),
         "image": image,
     },
+)
+
+family_endpoint_detailed = RowRenderer(
+    SpacecraftConfigFamilyEndpointDetailedSerializer,
+    nested={"manufacturer": agency_normal, "parent": family_normal, "spacecraft": config_normal},
 )
 
 spacecraft_normal = RowRenderer(
@@ -156,16 +175,87 @@ landing = RowRenderer(
     },
 )
 
+flight_normal = RowRenderer(
+    SpacecraftFlightNormalSerializer,
+    nested={"spacecraft": spacecraft_normal, "launch": launch_normal, "landing": landing},
+    order_by=FLIGHTS_IN_LAUNCH_ORDER,  # as a spacecraft lists them
+)
 spacecraft_endpoint_detailed = RowRenderer(
     SpacecraftEndpointDetailedSerializer,
     nested={
         "image": image,
         "status": SpacecraftStatus.objects.all,
         "spacecraft_config": config_detailed,
-        "flights": RowRenderer(
-            SpacecraftFlightNormalSerializer,
-            nested={"spacecraft": spacecraft_normal, "launch": launch_normal, "landing": landing},
-            order_by=FLIGHTS_IN_LAUNCH_ORDER,
+        "flights": flight_normal,
+    },
+)
+
+# Detailed flights: the spacecraft with its configuration detailed, crews and docking events.
+astronaut_flight = RowRenderer(
+    AstronautFlightSerializer,
+    nested={
+        "role": AstronautRole.objects.all,
+        "astronaut": RowRenderer(
+            AstronautDetailedSerializer,
+            nested={
+                "status": AstronautStatus.objects.all,
+                "agency": agency_mini,
+                "image": image,
+                "type": AstronautType.objects.all,
+                "nationality": Country.objects.all,
+                "social_media_links": social_media_link,
+            },
         ),
+    },
+)
+station_mini = RowRenderer(SpaceStationMiniSerializer, nested={"image": image})
+docking_event = RowRenderer(
+    DockingEventForChaserNormalSerializer,
+    nested={
+        "docking_location": RowRenderer(
+            DockingLocationSerializer,
+            nested={
+                "spacestation": station_mini,
+                "spacecraft": config_normal,
+                "payload": RowRenderer(
+                    PayloadMiniSerializer,
+                    nested={
+                        "type": PayloadType.objects.all,
+                        "manufacturer": agency_mini,
+                        "operator": agency_mini,
+                        "image": image,
+                    },
+                ),
+            },
+        ),
+        "space_station_target": RowRenderer(
+            SpaceStationNormalSerializer,
+            nested={
+                "image": image,
+                "status": SpaceStationStatus.objects.all,
+                "type": SpaceStationType.objects.all,
+            },
+        ),
+        "flight_vehicle_target": flight_normal,
+        "payload_flight_target": PayloadFlight.objects.for_normal,
+    },
+)
+flight_detailed = RowRenderer(
+    SpacecraftFlightDetailedSerializer,
+    nested={
+        "spacecraft": RowRenderer(
+            SpacecraftDetailedSerializer,
+            nested={
+                "image": image,
+                "status": SpacecraftStatus.objects.all,
+                "spacecraft_config": config_detailed,
+            },
+        ),
+        "launch": launch_normal,
+        "landing": landing,
+        "launch_crew": astronaut_flight,
+        "onboard_crew": astronaut_flight,
+        "landing_crew": astronaut_flight,
+        "docking_events": docking_event,
     },
 )

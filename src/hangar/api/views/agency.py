@@ -1,6 +1,8 @@
 """Agency endpoints."""
 
+from hangar.api import shapes
 from hangar.api.agency_filters import AgencyFilterSet
+from hangar.api.rendering import register
 from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSerializer
 from hangar.api.serializers.agency_endpoint import AgencyEndpointDetailedSerializer
 from hangar.api.views.base import ModeViewSet
@@ -83,3 +85,8 @@ class AgencyViewSet(ModeViewSet):
         "total_launch_count",
     )
     ordering = ("id",)
+
+
+# AgencyEndpointDetailed (launcher and spacecraft lists) takes DRF's path.
+register(AgencyViewSet, "list", shapes.agency_mini)
+register(AgencyViewSet, "normal", shapes.agency_normal)

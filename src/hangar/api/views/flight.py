@@ -1,6 +1,8 @@
 """Spacecraft flight endpoints."""
 
+from hangar.api import shapes
 from hangar.api.filters import SpacecraftFlightFilterSet
+from hangar.api.rendering import register
 from hangar.api.serializers.flight import SpacecraftFlightDetailedSerializer, SpacecraftFlightNormalSerializer
 from hangar.api.views.base import ModeViewSet
 from hangar.catalog.models import SpacecraftFlight
@@ -41,3 +43,7 @@ class SpacecraftFlightViewSet(ModeViewSet):
     search_fields = ()
     ordering_fields = ("id",)
     ordering = ("id",)
+
+
+register(SpacecraftFlightViewSet, "normal", shapes.flight_normal)
+register(SpacecraftFlightViewSet, "detailed", shapes.flight_detailed)

@@ -106,3 +106,5 @@ class SpacecraftConfigViewSet(ModeViewSet):
 # The fast path (api.rendering) for both modes; api.shapes says how each nested shape is rendered.
 register(SpacecraftViewSet, "normal", shapes.spacecraft_normal)
 register(SpacecraftViewSet, "detailed", shapes.spacecraft_endpoint_detailed)
+register(SpacecraftConfigViewSet, "normal", shapes.config_normal)
+register(SpacecraftConfigViewSet, "detailed", shapes.config_detailed)

@@ -1,6 +1,8 @@
 """Spacecraft configuration family endpoints."""
 
+from hangar.api import shapes
 from hangar.api.filters import SpacecraftConfigFamilyFilterSet
+from hangar.api.rendering import register
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigFamilyMiniSerializer,
     SpacecraftConfigFamilyNormalSerializer,
@@ -54,3 +56,8 @@ class SpacecraftConfigFamilyViewSet(ModeViewSet):
     search_fields = ("manufacturer__abbrev", "manufacturer__name", "name")
     ordering_fields = ("name",)
     ordering = ("name",)
+
+
+register(SpacecraftConfigFamilyViewSet, "list", shapes.family_mini)
+register(SpacecraftConfigFamilyViewSet, "normal", shapes.family_normal)
+register(SpacecraftConfigFamilyViewSet, "detailed", shapes.family_endpoint_detailed)
