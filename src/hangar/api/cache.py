@@ -28,6 +28,7 @@ from rest_framework.settings import api_settings
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
+DATA_VERSION_ENVIRON = "hangar.data_version"  # set by api.front on the requests it passes on
 TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
 # Headers that belong to one exchange rather than to the representation.
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
@@ -59,19 +60,28 @@ def _negotiated_format(format_param: str | None, accept: str) -> str | None:
 
 def cache_key(request, version: int, changed_at) -> str | None:
     """The key of the JSON representation this request asks for, or None when it asks for another."""
-    fmt = _negotiated_format(
-        request.GET.get(api_settings.URL_FORMAT_OVERRIDE), request.META.get("HTTP_ACCEPT", "*/*")
-    )
-    if fmt != "json":
-        return None
     try:
         origin = f"{request.scheme}://{request.get_host()}"  # absolute URLs in the body depend on it
     except DisallowedHost:
         return None
-    query = request.META.get("QUERY_STRING", "")
-    digest = hashlib.blake2b(f"{origin}\n{request.path}\n{query}".encode(), digest_size=20).hexdigest()
+    return response_key(
+        origin,
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        request.GET.get(api_settings.URL_FORMAT_OVERRIDE),
+        request.META.get("HTTP_ACCEPT", "*/*"),
+        version,
+        changed_at,
+    )
+
+
+def response_key(origin, path, query, format_param, accept, version, changed_at) -> str | None:
+    """``cache_key`` from its parts; ``api.front`` builds the same key from the WSGI environ."""
+    if _negotiated_format(format_param, accept) != "json":
+        return None
+    digest = hashlib.blake2b(f"{origin}\n{path}\n{query}".encode(), digest_size=20).hexdigest()
     # changed_at too, so a database restored to an older version number cannot hit newer entries.
-    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:{fmt}:{digest}"
+    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:json:{digest}"
 
 
 def cached_count(request, queryset) -> int:
@@ -127,8 +137,9 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        version, changed_at = versioning.current()
-        request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
+        # Read once per request: by api.front when it passed the request on, or here. Views reuse it.
+        version, changed_at = request.META.get(DATA_VERSION_ENVIRON) or versioning.current()
+        request.hangar_data_version = (version, changed_at)
         key = cache_key(request, version, changed_at)
         entry = cache.get(key) if key else None
         if entry is not None:
