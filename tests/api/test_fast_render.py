@@ -126,3 +126,23 @@ def test_a_shape_the_renderer_cannot_read_fails_at_registration(db):
     with pytest.raises(ImproperlyConfigured, match="AgencyNormalSerializer"):
         rendering.register(AgencyViewSet, "normal", rendering.RowRenderer(AgencyNormalSerializer))
     assert rendering.renderer_for(AgencyViewSet, "normal") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x\u2028y\u2029z",
+        "\u2028",
+        "\u2029\u2029",
+        "en – em — ellipsis …",  # E2 80 93, E2 80 94, E2 80 A6: near misses
+        "\u2028\u2030\u20a8",
+        "\xe2\x80\xa8 as Latin-1 text",
+        {"nested": ["\u2029", "é", "神舟"]},
+    ],
+)
+def test_dumps_escapes_line_separators_as_drf_does(value):
+    from rest_framework.renderers import JSONRenderer as DRFJSONRenderer
+
+    from hangar.api.renderers import dumps
+
+    assert dumps(value) == DRFJSONRenderer().render(value)
