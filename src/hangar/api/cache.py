@@ -91,7 +91,9 @@ def cached_count(request, queryset) -> int:
     rather than once per page: every page, ordering and limit of one filter set shares the entry.
     """
     version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
-    sql, params = queryset.order_by().query.sql_with_params()
+    # api.listing's page ids know their SQL without compiling it again.
+    precompiled = getattr(queryset, "count_sql_with_params", None)
+    sql, params = precompiled() if precompiled else queryset.order_by().query.sql_with_params()
     digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
     key = f"hangar:count:{version}.{changed_at.timestamp()}:{digest}"
     count = cache.get(key)
