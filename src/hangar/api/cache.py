@@ -28,7 +28,7 @@ from rest_framework.settings import api_settings
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
-DATA_VERSION_ENVIRON = "hangar.data_version"  # set by api.front on the requests it passes on
+LOOKUP_ENVIRON = "hangar.lookup"  # (version, changed_at, key): set by api.front on requests it passes on
 TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
 # Headers that belong to one exchange rather than to the representation.
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
@@ -139,10 +139,14 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        # Read once per request: by api.front when it passed the request on, or here. Views reuse it.
-        version, changed_at = request.META.get(DATA_VERSION_ENVIRON) or versioning.current()
-        request.hangar_data_version = (version, changed_at)
-        key = cache_key(request, version, changed_at)
+        # Looked up once per request: by api.front when it passed the request on, or here.
+        looked_up = request.META.get(LOOKUP_ENVIRON)
+        if looked_up is not None:
+            version, changed_at, key = looked_up
+        else:
+            version, changed_at = versioning.current()
+            key = cache_key(request, version, changed_at)
+        request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
         entry = cache.get(key) if key else None
         if entry is not None:
             etag, headers, body = entry

@@ -9,8 +9,8 @@ the same request, header for header (tested).
 
 Whatever it is not sure of goes to Django untouched: misses, methods other than GET and HEAD, other
 renderers (the browsable API), ``If-Match``/``If-Unmodified-Since``, proxy-header settings, a host
-Django would refuse, a database error. On a miss it hands Django the data version it read, so a miss
-still reads it once.
+Django would refuse, a database error. On a miss it hands Django the data version it read and the key,
+so a miss still reads the version once and stores under the key this layer looks up.
 """
 
 import datetime as dt
@@ -28,7 +28,7 @@ from django.utils.cache import _if_modified_since_passes, _if_none_match_passes,
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.settings import api_settings
 
-from hangar.api.cache import DATA_VERSION_ENVIRON, response_key
+from hangar.api.cache import LOOKUP_ENVIRON, response_key
 from hangar.catalog import versioning
 
 # The headers Django's 304 keeps from the 200 it replaces (django.utils.cache._not_modified).
@@ -74,10 +74,10 @@ class CachedResponses:
         except connection.Database.Error:
             connection.close()  # Django reconnects and reports, if it must, on the request we pass on
             return None
-        environ[DATA_VERSION_ENVIRON] = (version, changed_at)
         key = response_key(
             origin, path, query, format_param, environ.get("HTTP_ACCEPT", "*/*"), version, changed_at
         )
+        environ[LOOKUP_ENVIRON] = (version, changed_at, key)
         entry = caches["default"].get(key) if key else None
         if entry is None:
             return None
