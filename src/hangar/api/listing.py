@@ -16,7 +16,9 @@ from django_filters.rest_framework import DjangoFilterBackend
 from hangar.api.filters import OrderingFilter, SearchFilter, plain_filters, read_filters
 
 _BACKENDS = (DjangoFilterBackend, SearchFilter, OrderingFilter)
-_INT_STAND_IN = 7_346_052_019_000_000_000  # + position; never a real id (ids are far below)
+# + position. Small enough for any integer column (the ORM compiles an out-of-range value as "no
+# rows", without a parameter); a stand-in that collides with another parameter only loses the shape.
+_INT_STAND_IN = 31_400
 _STR_STAND_IN = "\x1fhangar stand-in {}\x1f"
 MAX_SHAPES = 1_000  # ordering accepts any list of fields; a cap keeps a worker's memory flat
 
@@ -41,14 +43,17 @@ class PageIds:
     def __init__(self, view, alias: str, shape: CompiledShape, values: list):
         self.view, self.alias, self.shape, self.values = view, alias, shape, values
 
-    def _bind(self, params: tuple, slots: tuple) -> tuple:
+    def _bind(self, params: tuple, slots: tuple, typed: bool = False) -> tuple:
         bound = list(params)
-        for index, position in slots:
-            bound[index] = self.values[position]
+        for index, position, wrapper in slots:
+            value = self.values[position]
+            bound[index] = wrapper(value) if typed else value
         return tuple(bound)
 
     def count_sql_with_params(self) -> tuple[str, tuple]:
-        return self.shape.count_sql, self._bind(self.shape.count_params, self.shape.count_slots)
+        # With the driver's parameter types (psycopg's Int4, …) as the ORM has them, so the count's
+        # cache key is the ORM path's too. Only hashed: the count itself runs through the ORM.
+        return self.shape.count_sql, self._bind(self.shape.count_params, self.shape.count_slots, typed=True)
 
     def count(self) -> int:
         # Once per data version and filter set (cached): the ORM's own count, exact by construction.
@@ -124,11 +129,20 @@ def _compile(view, request, alias, filterset_class, values) -> CompiledShape | b
 
 
 def _slots(params, stand_ins: list) -> tuple | None:
-    """(index in params, position in stand_ins) for each stand-in, each found exactly once; else None."""
+    """(index in params, position in stand_ins, param type) per stand-in, each found exactly once.
+
+    The ORM may wrap a value in the driver's type (psycopg's ``Int4``); requests bind plain values
+    (a valid id beyond an int column then matches nothing, as in the ORM's compiled "no rows").
+    """
     slots = []
     for position, stand_in in enumerate(stand_ins):
-        found = [i for i, p in enumerate(params) if type(p) is type(stand_in) and p == stand_in]
+        kind = str if isinstance(stand_in, str) else int
+        found = [
+            i
+            for i, p in enumerate(params)
+            if isinstance(p, kind) and not isinstance(p, bool) and p == stand_in
+        ]
         if len(found) != 1:
             return None
-        slots.append((found[0], position))
+        slots.append((found[0], position, type(params[found[0]])))
     return tuple(slots)
