@@ -241,3 +241,25 @@ def test_hits_on_redis(server, settings):
         store = redis.Redis.from_url(REDIS_URL)
         for key in store.scan_iter(f"{prefix}:*"):
             store.delete(key)
+
+
+def test_a_database_error_is_left_to_django(server, monkeypatch):
+    """The layer closes the connection (Django reconnects) and passes the request on."""
+    from types import SimpleNamespace
+
+    from hangar.api import front
+
+    server.request(URL)
+    real_current, closed = versioning.current, []
+
+    def failing_once():
+        monkeypatch.setattr(versioning, "current", real_current)
+        raise connection.Database.OperationalError("server closed the connection")
+
+    monkeypatch.setattr(versioning, "current", failing_once)
+    monkeypatch.setattr(
+        front, "connection", SimpleNamespace(Database=connection.Database, close=lambda: closed.append(1))
+    )
+    status, _, body, by_django = server.request(URL)
+    assert by_django and status == "200 OK" and closed
+    assert body == server.request(URL)[2]
