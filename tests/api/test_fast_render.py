@@ -282,3 +282,112 @@ def test_other_endpoints_are_byte_identical(client, catalog, origin, path):
     first = fast.json()["results"][0]["id"]
     for mode in viewset.modes:
         compare(client, f"{path}{first}/?mode={mode}")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x\u2028y\u2029z",
+        "\u2028",
+        "\u2029\u2029",
+        "en – em — ellipsis …",  # E2 80 93, E2 80 94, E2 80 A6: near misses
+        "\u2028\u2030\u20a8",
+        "\xe2\x80\xa8 as Latin-1 text",
+        {"nested": ["\u2029", "é", "神舟"]},
+    ],
+)
+def test_dumps_escapes_line_separators_as_drf_does(value):
+    from rest_framework.renderers import JSONRenderer as DRFJSONRenderer
+
+    from hangar.api.renderers import dumps
+
+    assert dumps(value) == DRFJSONRenderer().render(value)
+
+
+# Filter values as clients send them, good and bad: the fast path validates them without
+# django-filter's form (api.filters.read_filters) and binds them into SQL compiled once per shape
+# (api.listing), so each must give DRF's answer, 400 messages included.
+FILTER_QUERIES = [
+    "in_space=TRUE&limit=100",
+    "in_space=1&is_placeholder=0&limit=100",
+    "in_space=%20false%20&limit=100",
+    "in_space=maybe",
+    "in_space=",
+    "status=4&status=2&limit=100",
+    "status=%204%20&limit=100",
+    "status=4.0&limit=100",
+    "status=%2B4&limit=100",
+    "status=%D9%A4&limit=100",
+    "status=1_0",
+    "status=-1",
+    "status=99999999999999999999",
+    "status=3000000000",  # a valid id beyond PostgreSQL's integer columns
+    "spacecraft_config=9223372036854775807&in_space=true",
+    "status=abc&in_space=maybe&spacecraft_config=x",
+    "status=&name=&spacecraft_config=&limit=5",
+    "spacecraft_config=3&status=2&in_space=true&is_placeholder=false&limit=100",
+    "spacecraft_config=3&ordering=-time_in_space&limit=100",
+    "status=2&ordering=unknown,-flights_count&offset=3",
+    "ordering=time_docked,-time_docked,id&limit=100&offset=50",
+    "ordering=-id&limit=100&offset=250",
+    "status=4&offset=1000",
+    "status=2&limit=1&offset=0",
+    "limit=0",
+    "offset=-1",
+    "status=4&search=o&ordering=-flights_count&limit=100",
+]
+
+
+def test_filters_and_orderings_give_drfs_answers(client, catalog):
+    from hangar.api import listing
+
+    _, special_name = catalog
+    queries = [*FILTER_QUERIES, f"name={special_name}", "name=%20" + special_name.replace(" ", "%20")]
+    for query in queries:
+        fast, _ = compare(client, f"{URL}?{query}")
+        if fast.status_code == 200:
+            assert isinstance(fast.data, rendering.PreRendered), query
+    assert listing._SHAPES and [key for key, shape in listing._SHAPES.items() if shape is False] == []
+
+
+@pytest.mark.parametrize("name", ["in_space", "is_placeholder", "name", "spacecraft_config", "status"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        " ",
+        "true",
+        "False",
+        "1",
+        "0",
+        "yes",
+        "4",
+        " 4 ",
+        "4.0",
+        "4.5",
+        "+4",
+        "-4",
+        "٤",
+        "1_0",
+        "x",
+        "\u00a0",
+    ],
+)
+def test_read_filters_is_django_filters_form(name, raw):
+    from django.http import QueryDict
+    from rest_framework.exceptions import ValidationError
+
+    from hangar.api.filters import SpacecraftFilterSet, read_filters
+
+    data = QueryDict(mutable=True)
+    data[name] = raw
+    filterset = SpacecraftFilterSet(data=data, queryset=Spacecraft.objects.none())
+    if filterset.is_valid():
+        expected = {k: v for k, v in filterset.form.cleaned_data.items() if v not in ([], (), {}, "", None)}
+        assert read_filters(SpacecraftFilterSet, data) == expected
+    else:
+        from django_filters.utils import translate_validation
+
+        with pytest.raises(ValidationError) as raised:
+            read_filters(SpacecraftFilterSet, data)
+        assert raised.value.detail == translate_validation(filterset.errors).detail

@@ -28,6 +28,7 @@ from rest_framework.settings import api_settings
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
+LOOKUP_ENVIRON = "hangar.lookup"  # (version, changed_at, key): set by api.front on requests it passes on
 TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
 # Headers that belong to one exchange rather than to the representation.
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
@@ -59,19 +60,28 @@ def _negotiated_format(format_param: str | None, accept: str) -> str | None:
 
 def cache_key(request, version: int, changed_at) -> str | None:
     """The key of the JSON representation this request asks for, or None when it asks for another."""
-    fmt = _negotiated_format(
-        request.GET.get(api_settings.URL_FORMAT_OVERRIDE), request.META.get("HTTP_ACCEPT", "*/*")
-    )
-    if fmt != "json":
-        return None
     try:
         origin = f"{request.scheme}://{request.get_host()}"  # absolute URLs in the body depend on it
     except DisallowedHost:
         return None
-    query = request.META.get("QUERY_STRING", "")
-    digest = hashlib.blake2b(f"{origin}\n{request.path}\n{query}".encode(), digest_size=20).hexdigest()
+    return response_key(
+        origin,
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        request.GET.get(api_settings.URL_FORMAT_OVERRIDE),
+        request.META.get("HTTP_ACCEPT", "*/*"),
+        version,
+        changed_at,
+    )
+
+
+def response_key(origin, path, query, format_param, accept, version, changed_at) -> str | None:
+    """``cache_key`` from its parts; ``api.front`` builds the same key from the WSGI environ."""
+    if _negotiated_format(format_param, accept) != "json":
+        return None
+    digest = hashlib.blake2b(f"{origin}\n{path}\n{query}".encode(), digest_size=20).hexdigest()
     # changed_at too, so a database restored to an older version number cannot hit newer entries.
-    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:{fmt}:{digest}"
+    return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:json:{digest}"
 
 
 def cached_count(request, queryset) -> int:
@@ -81,7 +91,9 @@ def cached_count(request, queryset) -> int:
     rather than once per page: every page, ordering and limit of one filter set shares the entry.
     """
     version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
-    sql, params = queryset.order_by().query.sql_with_params()
+    # api.listing's page ids know their SQL without compiling it again.
+    precompiled = getattr(queryset, "count_sql_with_params", None)
+    sql, params = precompiled() if precompiled else queryset.order_by().query.sql_with_params()
     digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
     key = f"hangar:count:{version}.{changed_at.timestamp()}:{digest}"
     count = cache.get(key)
@@ -127,9 +139,14 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        version, changed_at = versioning.current()
+        # Looked up once per request: by api.front when it passed the request on, or here.
+        looked_up = request.META.get(LOOKUP_ENVIRON)
+        if looked_up is not None:
+            version, changed_at, key = looked_up
+        else:
+            version, changed_at = versioning.current()
+            key = cache_key(request, version, changed_at)
         request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
-        key = cache_key(request, version, changed_at)
         entry = cache.get(key) if key else None
         if entry is not None:
             etag, headers, body = entry

@@ -33,6 +33,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from hangar.api.listing import page_ids
 from hangar.api.renderers import JSONRenderer, PreRendered, dumps, json_text
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField, format_duration
 from hangar.catalog import versioning
@@ -398,13 +399,20 @@ class FastRenderMixin:
         """The filtered, ordered queryset, as flat rows: no joins beyond what filters need."""
         return self.filter_queryset(self.queryset.all()).values_list(*renderer.columns)
 
+    def get_page_ids(self, request):
+        """The filtered, ordered primary keys, as the pagination slices them (``api.listing``)."""
+        ids = page_ids(self, request)
+        if ids is None:  # searches, and shapes api.listing cannot bind
+            ids = self.filter_queryset(self.queryset.all()).values_list("pk", flat=True)
+        return ids
+
     def list(self, request, *args, **kwargs):
         renderer = self.get_fast_renderer()
         if renderer is None:
             return super().list(request, *args, **kwargs)
         # The page's ids first, then its rows: a deep OFFSET then steps over narrow index entries
-        # instead of whole rows (descriptions and all).
-        ids = self.paginate_queryset(self.filter_queryset(self.queryset.all()).values_list("pk", flat=True))
+        # instead of whole rows (descriptions and all). Their SQL is compiled once per query shape.
+        ids = self.paginate_queryset(self.get_page_ids(request))
         if ids is None:
             rows = list(self.get_rows_queryset(renderer))
             return Response(PreRendered(orjson.dumps(renderer.render(rows, request))))
