@@ -29,7 +29,13 @@ def format_duration(value):
     """
     if value is None:
         return None
-    usecs = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
+    return format_microseconds((value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds)
+
+
+def format_microseconds(usecs: int) -> str:
+    """``format_duration`` of a duration given in microseconds (how SQLite stores a DurationField)."""
+    if not usecs:
+        return "P0D"
     sign = "-" if usecs < 0 else ""
     seconds, usecs = divmod(abs(usecs), 1_000_000)
     minutes, seconds = divmod(seconds, 60)
