@@ -29,7 +29,7 @@ def drop_sqlite_indexes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalog", "0006_sqlite_search_trigrams"),
+        ("catalog", "0005_named_lookups"),
     ]
 
     operations = [
