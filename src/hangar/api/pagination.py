@@ -7,13 +7,12 @@ clamped to 100, as upstream does. An empty value counts as absent, like every ot
 are exact and cached per data version (``api.cache``).
 
 Deep offsets in ``id`` order (the default) start from a checkpoint: the id found at every
-``CHECKPOINT_EVERY``-th position of the filter set, computed in one scan and cached per data version
+``CHECKPOINT_EVERY``-th position of the filter set, found in one pass and cached per data version
 like the count. ``OFFSET 900000`` then becomes ``WHERE id >= <checkpoint> … OFFSET <fewer than
 CHECKPOINT_EVERY>``: the same rows (the ids are unique and the order is by id alone), without stepping
 over 900,000 index entries on every page. Other orderings keep a plain OFFSET.
 """
 
-from django.db import connections
 from django.db.models import F, OrderBy
 from rest_framework import pagination
 
@@ -100,13 +99,16 @@ def _id_order(queryset) -> bool | None:
 
 
 def checkpoints(queryset) -> list:
-    """The primary key at ascending positions 0, N, 2N, … (N = ``CHECKPOINT_EVERY``) of ``queryset``."""
-    inner, params = queryset.order_by().values(ck=F("pk")).query.sql_with_params()
-    step = CHECKPOINT_EVERY
-    sql = (
-        "SELECT ck FROM (SELECT s.ck, ROW_NUMBER() OVER (ORDER BY s.ck) AS n "
-        f"FROM ({inner}) s) w WHERE (n - 1) / {step} * {step} = n - 1 ORDER BY ck"
-    )
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    """The primary key at ascending positions 0, N, 2N, … (N = ``CHECKPOINT_EVERY``) of ``queryset``.
+
+    One short keyset step per checkpoint, each reading N index entries: the whole set is read about
+    once, like a count. (A ROW_NUMBER() window over the set gave the same list 6-10 times slower.)
+    """
+    ordered = queryset.order_by("pk").values_list("pk", flat=True)
+    ids = list(ordered[:1])
+    while ids:
+        step = list(ordered.filter(pk__gt=ids[-1])[CHECKPOINT_EVERY - 1 : CHECKPOINT_EVERY])
+        if not step:
+            break
+        ids.append(step[0])
+    return ids
