@@ -1,4 +1,4 @@
-"""``ifold``: case-folded substring match, identical on SQLite (with its ASCII prefilter) and PostgreSQL."""
+"""``ifold``: case-folded substring match, identical on SQLite (with its ASCII shortcut) and PostgreSQL."""
 
 import pytest
 

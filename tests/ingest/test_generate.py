@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from hangar.catalog import stats, versioning
 from hangar.catalog.models import (
@@ -175,3 +176,15 @@ def test_detailed_queries_do_not_grow_with_page_size_or_flights(client, generate
     assert queries("limit=100") <= bound
     assert queries("limit=100&offset=150") <= bound
     assert queries("limit=100&ordering=-flights_count") <= bound  # the most-flown spacecraft first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's visibility map")
+@pytest.mark.django_db(transaction=True)
+def test_generate_vacuums_the_spacecraft_table_on_postgresql():
+    generate(30, seed=1, now=NOW)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'catalog_spacecraft'"
+        )
+        last_vacuum, last_analyze = cursor.fetchone()
+    assert last_vacuum is not None and last_analyze is not None

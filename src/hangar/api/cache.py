@@ -90,17 +90,22 @@ def cached_count(request, queryset) -> int:
     Counts stay exact (clients page with them) while a scan of a million rows is paid once per write
     rather than once per page: every page, ordering and limit of one filter set shares the entry.
     """
+    return per_data_version(request, "count", queryset, queryset.count)
+
+
+def per_data_version(request, kind: str, queryset, compute):
+    """``compute()``, cached under the data version and the filter set (the unordered SQL) of ``queryset``."""
     version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
     # api.listing's page ids know their SQL without compiling it again.
     precompiled = getattr(queryset, "count_sql_with_params", None)
     sql, params = precompiled() if precompiled else queryset.order_by().query.sql_with_params()
     digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
-    key = f"hangar:count:{version}.{changed_at.timestamp()}:{digest}"
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, TIMEOUT)
-    return count
+    key = f"hangar:{kind}:{version}.{changed_at.timestamp()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def strong_etag(body: bytes) -> str:

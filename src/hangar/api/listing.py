@@ -55,9 +55,13 @@ class PageIds:
         # cache key is the ORM path's too. Only hashed: the count itself runs through the ORM.
         return self.shape.count_sql, self._bind(self.shape.count_params, self.shape.count_slots, typed=True)
 
+    def as_queryset(self):
+        """The same ids as an ORM queryset: for what compiled SQL does not do (deep-page checkpoints)."""
+        return self.view.filter_queryset(self.view.queryset.all()).values_list("pk", flat=True)
+
     def count(self) -> int:
         # Once per data version and filter set (cached): the ORM's own count, exact by construction.
-        return self.view.filter_queryset(self.view.queryset.all()).count()
+        return self.as_queryset().count()
 
     def __getitem__(self, page: slice) -> list:
         db = connections[self.alias]

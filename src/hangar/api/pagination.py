@@ -5,12 +5,21 @@
 number in range is a 400 rather than silently replaced by the default; a ``limit`` above 100 is still
 clamped to 100, as upstream does. An empty value counts as absent, like every other parameter. Counts
 are exact and cached per data version (``api.cache``).
+
+Deep offsets in ``id`` order (the default) start from a checkpoint: the id found at every
+``CHECKPOINT_EVERY``-th position of the filter set, found in one pass and cached per data version
+like the count. ``OFFSET 900000`` then becomes ``WHERE id >= <checkpoint> … OFFSET <fewer than
+CHECKPOINT_EVERY>``: the same rows (the ids are unique and the order is by id alone), without stepping
+over 900,000 index entries on every page. Other orderings keep a plain OFFSET.
 """
 
+from django.db.models import F, OrderBy
 from rest_framework import pagination
 
-from hangar.api.cache import cached_count
+from hangar.api.cache import cached_count, per_data_version
 from hangar.api.params import parse_int
+
+CHECKPOINT_EVERY = 10_000
 
 
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
@@ -32,3 +41,78 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     def get_count(self, queryset):
         return cached_count(self.request, queryset)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # DRF's, with the slice taken by get_page.
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:
+            return None
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        return list(self.get_page(queryset))
+
+    def get_page(self, queryset):
+        """``queryset[offset:offset + limit]``, from the nearest checkpoint when the order is by id."""
+        offset, limit, count = self.offset, self.limit, self.count
+        if offset < CHECKPOINT_EVERY or offset >= count:
+            return queryset[offset : offset + limit]
+        if hasattr(queryset, "as_queryset"):  # api.listing's compiled ids: checkpoints need the ORM's
+            queryset = queryset.as_queryset()
+        descending = _id_order(queryset)
+        if descending is None:
+            return queryset[offset : offset + limit]
+        ids = per_data_version(self.request, "checkpoints", queryset, lambda: checkpoints(queryset))
+        if len(ids) != (count + CHECKPOINT_EVERY - 1) // CHECKPOINT_EVERY:
+            return queryset[offset : offset + limit]  # written in between: not worth a risk
+        if not descending:
+            k = offset // CHECKPOINT_EVERY
+            skip = offset - k * CHECKPOINT_EVERY
+            return queryset.filter(pk__gte=ids[k])[skip : skip + limit]
+        # Descending position `offset` is ascending position count - 1 - offset: start from the
+        # first checkpoint at or above it and walk down.
+        position = count - 1 - offset
+        k = -(-position // CHECKPOINT_EVERY)
+        if k >= len(ids):
+            return queryset[offset : offset + limit]
+        skip = k * CHECKPOINT_EVERY - position
+        return queryset.filter(pk__lte=ids[k])[skip : skip + limit]
+
+
+def _id_order(queryset) -> bool | None:
+    """True/False when ``queryset`` is ordered by its primary key alone (descending or not), else None."""
+    query = queryset.query
+    if query.low_mark or query.high_mark is not None:
+        return None
+    order = query.order_by or (query.get_meta().ordering if query.default_ordering else ())
+    if len(order) != 1:
+        return None
+    term = order[0]
+    if isinstance(term, str):
+        name, descending = term.lstrip("-"), term.startswith("-")
+    elif isinstance(term, OrderBy) and isinstance(term.expression, F):
+        name, descending = term.expression.name, term.descending
+    else:
+        return None
+    pk = queryset.model._meta.pk
+    return descending if name in ("pk", pk.name, pk.attname) else None
+
+
+def checkpoints(queryset) -> list:
+    """The primary key at ascending positions 0, N, 2N, … (N = ``CHECKPOINT_EVERY``) of ``queryset``.
+
+    One short keyset step per checkpoint, each reading N index entries: the whole set is read about
+    once, like a count. (A ROW_NUMBER() window over the set gave the same list 6-10 times slower.)
+    """
+    ordered = queryset.order_by("pk").values_list("pk", flat=True)
+    ids = list(ordered[:1])
+    while ids:
+        step = list(ordered.filter(pk__gt=ids[-1])[CHECKPOINT_EVERY - 1 : CHECKPOINT_EVERY])
+        if not step:
+            break
+        ids.append(step[0])
+    return ids

@@ -30,12 +30,15 @@ class FoldedContains(Lookup):
         params = [*lhs_params, *rhs_params]
         if connection.vendor == "sqlite" and all(isinstance(p, str) and p.isascii() for p in rhs_params):
             # Calling Python for every row is most of a search's time on SQLite. For an ASCII term,
-            # SQLite's own LIKE (ASCII case folding, in C) is a necessary condition, except in text
-            # holding U+0130 or U+212A, the only characters that str.lower() turns into ASCII; so
-            # those rows and the LIKE matches go on to the exact Unicode test, the rest never do.
-            prefilter = f"({lhs} LIKE {rhs} ESCAPE '\\' OR instr({lhs}, %s) OR instr({lhs}, %s))"
-            sql = f"({prefilter} AND {sql})"
-            params = [*lhs_params, *rhs_params, *lhs_params, "\u0130", *lhs_params, "\u212a", *params]
+            # SQLite's own LIKE (ASCII case folding, in C) gives the same answer on text holding
+            # neither U+0130 nor U+212A, the only characters that str.lower() turns into ASCII
+            # (every other character lowers to one character, none of them ASCII); only text
+            # holding one of those two goes to the exact Unicode test.
+            sql = (
+                f"CASE WHEN instr({lhs}, %s) OR instr({lhs}, %s) THEN {sql} "
+                f"ELSE {lhs} LIKE {rhs} ESCAPE '\\' END"
+            )
+            params = [*lhs_params, "\u0130", *lhs_params, "\u212a", *params, *lhs_params, *rhs_params]
         return sql, params
 
 

@@ -331,4 +331,11 @@ def generate(
         counts["image variants"] = generator.next_variant_id - 1
         counts.update(generator.flights.counts)
         versioning.bump()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Sets the visibility map, so counts and deep pages are index-only scans from the start
+        # rather than after autovacuum gets round to it; and gives the planner statistics (without
+        # them 'dragon 1' took 1.9 s instead of 40 ms at a million spacecraft).
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(Spacecraft._meta.db_table)}")
+            cursor.execute("ANALYZE")
     return counts

@@ -144,6 +144,9 @@ class Spacecraft(models.Model):
             # Boolean filters: with id, so a filtered page in id order is one index range.
             models.Index(fields=["in_space", "id"], name="spacecraft_in_space_idx"),
             models.Index(fields=["is_placeholder", "id"], name="spacecraft_placeholder_idx"),
+            # The count of a status with either flag is a range of this index, not a row per match.
+            models.Index(fields=["status", "in_space", "is_placeholder"], name="spacecraft_status_flags_idx"),
+            # SQLite also gets (status, ordering key, id) per key: migration 0007.
         ]
 
     def __str__(self):

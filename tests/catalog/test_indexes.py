@@ -1,0 +1,42 @@
+"""Query plans the million-row benchmarks depend on (SQLite, which plans without statistics)."""
+
+import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+
+from hangar.catalog.models import Spacecraft
+
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
+KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")
+
+
+def plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(row[-1] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("flags", [{}, {"in_space": False}, {"is_placeholder": False, "in_space": True}])
+def test_a_status_filter_with_an_ordering_walks_an_index_in_order(db, key, descending, flags):
+    order = F(key).desc(nulls_first=True) if descending else F(key).asc(nulls_last=True)
+    tiebreak = F("id").desc() if descending else F("id").asc()
+    queryset = Spacecraft.objects.filter(status_id=1, **flags).order_by(order, tiebreak).values_list("pk")
+    text = plan(queryset[:10])
+    assert f"spacecraft_status_{key}_idx" in text
+    assert "TEMP B-TREE" not in text
+
+
+@pytest.mark.parametrize("flags", [{"in_space": False}, {"is_placeholder": False}, {}])
+def test_counting_a_status_with_flags_reads_one_index(db, flags):
+    with CaptureQueriesContext(connection) as captured:
+        Spacecraft.objects.filter(status_id=4, **flags).count()
+    sql = captured.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        text = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "SEARCH" in text
+    assert "COVERING INDEX" in text
