@@ -1,10 +1,6 @@
 """The response cache, the data version and conditional GET (ETag, Last-Modified, 304)."""
 
-import os
-import uuid
-
 import pytest
-import redis
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +12,6 @@ from hangar.ingest.importing import import_paths
 from tests.conftest import SEED_FILE
 
 URL = "/2.3.0/spacecraft/"
-REDIS_URL = os.environ.get("HANGAR_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 def fetch(client, url=URL, **headers):
@@ -126,23 +121,6 @@ def test_head_has_the_get_headers_and_no_body(client, seed, cached):
     assert head.status_code == 200 and head.content == b""
     assert head["Content-Length"] == str(len(get.content))
     assert head["ETag"] == get["ETag"] and head["Content-Type"] == get["Content-Type"]
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The real Redis, under a key prefix of this test's own."""
-    prefix = f"hangar-test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    server = redis.Redis.from_url(REDIS_URL)
-    yield server, prefix
-    for key in server.scan_iter(f"{prefix}:*"):
-        server.delete(key)
 
 
 def test_the_cache_works_on_redis(client, seed, redis_cache):

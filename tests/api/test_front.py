@@ -2,11 +2,8 @@
 
 import datetime as dt
 import json
-import os
-import uuid
 
 import pytest
-import redis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
@@ -20,7 +17,6 @@ from hangar.catalog.models import Spacecraft
 from hangar.ingest.importing import import_paths
 
 URL = "/2.3.0/spacecraft/"
-REDIS_URL = os.environ.get("HANGAR_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 PAGES = [
     URL,
@@ -223,24 +219,11 @@ def test_a_recompute_is_seen_at_once(server):
     assert after[3] and after[2] != before[2]
 
 
-def test_hits_on_redis(server, settings):
-    prefix = f"hangar-test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    try:
-        miss, hit = hit_after_miss(server, f"{URL}?limit=2")
-        assert hit[2] == miss[2] and sorted(hit[1]) == sorted(miss[1])
-        versioning.bump()  # what any writer, in any process, does in its transaction
-        assert server.request(f"{URL}?limit=2")[3]
-    finally:
-        store = redis.Redis.from_url(REDIS_URL)
-        for key in store.scan_iter(f"{prefix}:*"):
-            store.delete(key)
+def test_hits_on_redis(server, redis_cache):
+    miss, hit = hit_after_miss(server, f"{URL}?limit=2")
+    assert hit[2] == miss[2] and sorted(hit[1]) == sorted(miss[1])
+    versioning.bump()  # what any writer, in any process, does in its transaction
+    assert server.request(f"{URL}?limit=2")[3]
 
 
 def test_a_database_error_is_left_to_django(server, monkeypatch):

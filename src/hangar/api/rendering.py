@@ -31,7 +31,7 @@ from django.db import connections, router
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
+from rest_framework.settings import ISO_8601, api_settings
 
 from hangar.api.listing import page_ids
 from hangar.api.renderers import JSONRenderer, PreRendered, dumps, json_text
@@ -76,7 +76,7 @@ def _is_utc_iso_datetime(field) -> bool:
     return (
         isinstance(field, serializers.DateTimeField)
         and getattr(field, "format", api_settings.DATETIME_FORMAT) == api_settings.DATETIME_FORMAT
-        and str(api_settings.DATETIME_FORMAT).lower() == "iso-8601"
+        and str(api_settings.DATETIME_FORMAT).lower() == ISO_8601
         and not hasattr(field, "timezone")
         and settings.USE_TZ
         and settings.TIME_ZONE == "UTC"

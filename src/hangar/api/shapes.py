@@ -180,14 +180,14 @@ flight_normal = RowRenderer(
     nested={"spacecraft": spacecraft_normal, "launch": launch_normal, "landing": landing},
     order_by=FLIGHTS_IN_LAUNCH_ORDER,  # as a spacecraft lists them
 )
+_spacecraft_detailed_nested = {
+    "image": image,
+    "status": SpacecraftStatus.objects.all,
+    "spacecraft_config": config_detailed,
+}
+spacecraft_detailed = RowRenderer(SpacecraftDetailedSerializer, nested=_spacecraft_detailed_nested)
 spacecraft_endpoint_detailed = RowRenderer(
-    SpacecraftEndpointDetailedSerializer,
-    nested={
-        "image": image,
-        "status": SpacecraftStatus.objects.all,
-        "spacecraft_config": config_detailed,
-        "flights": flight_normal,
-    },
+    SpacecraftEndpointDetailedSerializer, nested={**_spacecraft_detailed_nested, "flights": flight_normal}
 )
 
 # Detailed flights: the spacecraft with its configuration detailed, crews and docking events.
@@ -243,14 +243,7 @@ docking_event = RowRenderer(
 flight_detailed = RowRenderer(
     SpacecraftFlightDetailedSerializer,
     nested={
-        "spacecraft": RowRenderer(
-            SpacecraftDetailedSerializer,
-            nested={
-                "image": image,
-                "status": SpacecraftStatus.objects.all,
-                "spacecraft_config": config_detailed,
-            },
-        ),
+        "spacecraft": spacecraft_detailed,
         "launch": launch_normal,
         "landing": landing,
         "launch_crew": astronaut_flight,
