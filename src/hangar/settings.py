@@ -24,6 +24,19 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def _env_positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {raw!r}")
+    return value
+
+
 def _public_url(raw: str) -> str:
     if not raw:
         return ""
@@ -39,6 +52,7 @@ def _public_url(raw: str) -> str:
 DATA_DIR = Path(os.environ.get("HANGAR_DATA_DIR") or "var").resolve()
 DATABASE_URL = os.environ.get("HANGAR_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'hangar.sqlite3'}"
 CACHE_URL = os.environ.get("HANGAR_CACHE_URL", "")
+CACHE_MB = _env_positive_int("HANGAR_CACHE_MB", 64)  # the local-memory cache's budget per worker
 PUBLIC_URL = _public_url(os.environ.get("HANGAR_PUBLIC_URL", ""))
 DEBUG = _env_bool("HANGAR_DEBUG", False)
 SECRET_KEY = os.environ.get("HANGAR_SECRET_KEY") or "hangar-insecure-default-key-set-HANGAR_SECRET_KEY"
@@ -113,7 +127,14 @@ if CACHE_URL:
         raise ImproperlyConfigured(f"HANGAR_CACHE_URL must be a redis:// URL, not {CACHE_URL!r}")
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hangar"}}
+    # Bounded in bytes as well as entries: a detailed page of 100 spacecraft is 1.5 MB, a count a few bytes.
+    CACHES = {
+        "default": {
+            "BACKEND": "hangar.api.cache.LocMemCache",
+            "LOCATION": "hangar",
+            "OPTIONS": {"MAX_ENTRIES": 10_000, "MAX_BYTES": CACHE_MB * 1024 * 1024},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en-us"

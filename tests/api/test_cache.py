@@ -1,7 +1,10 @@
 """The response cache, the data version and conditional GET (ETag, Last-Modified, 304)."""
 
+import uuid
+
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -151,3 +154,51 @@ def test_counts_are_cached_per_filter_set_and_stay_exact(client, seed):
     Spacecraft.objects.filter(pk=188).update(status_id=2)
     versioning.bump()
     assert client.get(f"{URL}?status=4&limit=1").json()["count"] == 8
+
+
+def bounded_cache(max_bytes):
+    from hangar.api.cache import LocMemCache
+
+    return LocMemCache(f"test-{uuid.uuid4().hex}", {"OPTIONS": {"MAX_BYTES": max_bytes}})
+
+
+def test_the_local_memory_cache_evicts_the_least_recently_used_past_its_byte_budget():
+    store = bounded_cache(10_000)
+    for name in "abc":
+        store.set(name, b"x" * 2_000)
+    assert store.get("a") is not None  # read: now the most recently used
+    store.set("d", b"x" * 2_400)  # 4 pickled values of ~2 KB fit …
+    assert all(store.has_key(name) for name in "abcd")  # has_key leaves the order alone
+    store.set("e", b"x" * 2_400)  # … a fifth does not: "b" is the least recently used
+    assert not store.has_key("b")
+    assert all(store.has_key(name) for name in "acde")
+    assert sum(map(len, store._cache.values())) <= 10_000
+
+
+def test_the_local_memory_cache_skips_a_value_larger_than_a_quarter_of_its_budget():
+    store = bounded_cache(10_000)
+    store.set("small", b"x" * 100)
+    store.set("page", b"old")
+    store.set("page", b"x" * 2_600)  # over 2,500 bytes pickled: not stored, and the old value goes
+    assert store.get("page") is None
+    assert store.get("small") == b"x" * 100
+
+
+def test_the_default_cache_is_bounded_by_hangar_cache_mb(monkeypatch):
+    import importlib
+
+    import hangar.settings
+
+    monkeypatch.setenv("HANGAR_CACHE_MB", "12")
+    monkeypatch.delenv("HANGAR_CACHE_URL", raising=False)
+    try:
+        fresh = importlib.reload(hangar.settings)
+        assert fresh.CACHES["default"]["BACKEND"] == "hangar.api.cache.LocMemCache"
+        assert fresh.CACHES["default"]["OPTIONS"]["MAX_BYTES"] == 12 * 1024 * 1024
+        for bad in ("0", "-3", "lots", "1.5"):
+            monkeypatch.setenv("HANGAR_CACHE_MB", bad)
+            with pytest.raises(ImproperlyConfigured, match="HANGAR_CACHE_MB must be a whole number"):
+                importlib.reload(hangar.settings)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(hangar.settings)
