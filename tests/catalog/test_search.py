@@ -1,9 +1,12 @@
 """Search on /2.3.0/spacecraft/: ``ifold``'s results (with SQLite's ASCII shortcut) on every database."""
 
 import pytest
+from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from rest_framework.filters import search_smart_split
 
+from hangar.catalog import versioning
 from hangar.catalog.lookups import sqlite_lower
 from hangar.catalog.models import Spacecraft
 from tests import factories
@@ -50,7 +53,10 @@ def by_definition(term: str) -> list[int]:
 def search_ids(client, term: str) -> list[int]:
     response = client.get(URL, {"search": term, "limit": 100})
     assert response.status_code == 200, response.content
-    return [r["id"] for r in response.json()["results"]]
+    body = response.json()
+    ids = [r["id"] for r in body["results"]]
+    assert body["count"] == len(ids)  # the count (trigram-narrowed on SQLite) agrees with the rows
+    return ids
 
 
 TERMS = [
@@ -82,6 +88,8 @@ TERMS = [
     "ΟΔΟΣ",  # final sigma: Python lowers it to U+03C2, PostgreSQL to U+03C3; whole words agree
     "nothing-like-this",
     "ragon c1",
+    '"ragon c2"',  # a quoted phrase is one term, space included
+    '"SOYUZ T-"',
 ]
 
 
@@ -105,3 +113,64 @@ def test_a_nul_character_is_a_400(client, catalog):
     response = client.get(URL, {"search": "a\x00bc"})
     assert response.status_code == 400
     assert response.json() == {"search": ["NUL characters are not allowed."]}
+
+
+def count_query(client, term: str) -> tuple[int, str]:
+    """The count a search answers, and the SQL and parameters of the query that counted it."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(URL, {"search": term, "nocache": term})
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1, captured.captured_queries
+    return response.json()["count"], counts[0]
+
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's trigram tables")
+
+
+@sqlite_only
+@pytest.mark.parametrize("term", ["soyuz", "ПРОГРЕСС м-1", "kelvin", "dragon 1", '"Q" *star*', "100%"])
+def test_on_sqlite_a_search_count_reads_only_the_rows_its_trigrams_point_at(client, catalog, term):
+    count, sql = count_query(client, term)
+    assert count == len(by_definition(term))
+    assert "MATCH" in sql
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "SCAN catalog_spacecraft" not in plan.replace("SCAN catalog_spacecraftconfig", "")
+    assert "VIRTUAL TABLE INDEX" in plan
+
+
+@sqlite_only
+@pytest.mark.parametrize("term", ["yu", "t", "1", "神舟"])
+def test_terms_too_short_for_a_trigram_count_every_row(client, catalog, term):
+    count, sql = count_query(client, term)
+    assert count == len(by_definition(term))
+    assert "MATCH" not in sql
+
+
+def test_search_counts_follow_inserts_renames_and_deletes(client, catalog):
+    # The trigram tables are kept by triggers (SQLite); the counts must follow every kind of write.
+    # Bulk writes send no signals; imports bump the data version themselves, as this does.
+    template = Spacecraft.objects.get(id=1)
+    config = factories.SpacecraftConfigFactory(id=200, name="Shenzhou")
+    Spacecraft.objects.bulk_create(
+        [
+            factories.SpacecraftFactory.build(
+                id=20 + i, name=f"Tianzhou {i}", spacecraft_config=config, image=None, status=template.status
+            )
+            for i in range(3)
+        ]
+    )
+    versioning.bump()
+    assert count_query(client, "tianzhou")[0] == 3
+    assert count_query(client, "shenzhou")[0] == 3  # through the configuration's name
+    Spacecraft.objects.filter(id=20).update(name="Mengzhou")
+    config.name = "Xuntian"
+    config.save()
+    Spacecraft.objects.filter(id=21).delete()
+    versioning.bump()
+    assert count_query(client, "tianzhou")[0] == 1
+    assert count_query(client, "mengzhou")[0] == 1
+    assert count_query(client, "shenzhou")[0] == 0
+    assert count_query(client, "xuntian")[0] == 2
+    assert count_query(client, "soyuz")[0] == len(by_definition("soyuz"))

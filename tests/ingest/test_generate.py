@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from hangar.catalog import stats, versioning
+from hangar.catalog.lookups import sqlite_lower
 from hangar.catalog.models import (
     DockingEvent,
     Image,
@@ -188,3 +189,28 @@ def test_generate_vacuums_the_spacecraft_table_on_postgresql():
         )
         last_vacuum, last_analyze = cursor.fetchone()
     assert last_vacuum is not None and last_analyze is not None
+
+
+def folded_matches(term: str) -> int:
+    """Spacecraft whose name or configuration name holds ``term``, by ``ifold``'s rule in Python."""
+    rows = Spacecraft.objects.values_list("name", "spacecraft_config__name")
+    return sum(any(term in sqlite_lower(name) for name in names) for names in rows)
+
+
+def test_replacing_a_catalog_keeps_search_counts_exact(db, client):
+    generate(60, seed=3, now=NOW)
+    generate(80, seed=4, replace=True, now=NOW)
+    Spacecraft.objects.filter(pk=1).update(name="Renamed After Replace")
+    versioning.bump()
+    for term in ("soyuz", "dragon", "renamed after", "progress"):
+        body = client.get("/2.3.0/spacecraft/", {"search": term}).json()
+        assert body["count"] == folded_matches(term), term
+    assert folded_matches("renamed after") == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
+def test_generate_gives_sqlite_statistics_for_the_spacecraft_table_only(db):
+    generate(40, seed=1, now=NOW)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+        assert [row[0] for row in cursor.fetchall()] == [Spacecraft._meta.db_table]

@@ -85,13 +85,14 @@ def response_key(origin, path, query, format_param, accept, version, changed_at)
     return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:json:{digest}"
 
 
-def cached_count(request, queryset) -> int:
+def cached_count(request, queryset, count=None) -> int:
     """``queryset.count()``, exact, computed once per data version and filter set.
 
     Counts stay exact (clients page with them) while a scan of a million rows is paid once per write
     rather than once per page: every page, ordering and limit of one filter set shares the entry.
+    ``count`` computes the same number another way (a search through trigram indexes).
     """
-    return per_data_version(request, "count", queryset, queryset.count)
+    return per_data_version(request, "count", queryset, count or queryset.count)
 
 
 def per_data_version(request, kind: str, queryset, compute):

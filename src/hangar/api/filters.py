@@ -17,7 +17,9 @@ from functools import cache
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db import connections
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.forms.utils import ErrorDict, ErrorList
 from django_filters.constants import EMPTY_VALUES
 from django_filters.utils import translate_validation
@@ -26,6 +28,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 
 from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
+from hangar.catalog.lookups import sqlite_lower
 from hangar.catalog.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
 
 
@@ -135,6 +138,71 @@ class SearchFilter(filters.SearchFilter):
         if field_name[:1] in self.lookup_prefixes:
             return super().construct_search(field_name, queryset)
         return f"{field_name}__ifold"
+
+    def count_queryset(self, request, view, queryset):
+        """What ``queryset`` counts, with long terms answered by SQLite's trigram indexes; or None.
+
+        The view's queryset through every other filter backend, then each search term: one of three
+        characters or more (folded as ``ifold`` folds it) as the rows whose searched field holds it
+        as a phrase of trigrams in a trigram table (migration 0007), which is exactly a substring
+        match of the folded text; a shorter term by the ``ifold`` lookups as in ``filter_queryset``.
+        The same rows, found through the indexes instead of by testing every row of the table. None
+        when that cannot be done: not SQLite, no term long enough, or a search field without a table.
+        """
+        if connections[queryset.db].vendor != "sqlite":
+            return None
+        terms = self.get_search_terms(request)
+        fields = [str(field) for field in self.get_search_fields(view, request) or ()]
+        sources = [_trigram_source(queryset.db, queryset.model, field) for field in fields]
+        if not fields or None in sources or all(len(sqlite_lower(term)) < 3 for term in terms):
+            return None
+        if self.must_call_distinct(queryset, fields):
+            return None
+        counted = view.get_queryset()
+        for backend in view.filter_backends:
+            if not issubclass(backend, filters.SearchFilter):
+                counted = backend().filter_queryset(request, counted, view)
+        for term in terms:
+            folded = sqlite_lower(term)
+            either = Q()
+            if len(folded) < 3:
+                for field in fields:
+                    either |= Q(**{self.construct_search(field, counted): term})
+            else:
+                phrase = '"' + folded.replace('"', '""') + '"'
+                for match_on, table in sources:
+                    rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", (phrase,))
+                    either |= Q(**{f"{match_on}__in": rowids})
+            counted = counted.filter(either)
+        return counted
+
+
+_TRIGRAM_TABLES: dict = {}
+
+
+def _trigram_source(alias: str, model, field_path: str) -> tuple[str, str] | None:
+    """(what to match against the trigram table's rowids, the table) for one search field, or None.
+
+    A field of the model itself matches on ``pk``; a field one foreign key away on that key. The
+    tables are named by migration 0007's convention and looked up once per database file.
+    """
+    parts = field_path.split("__")
+    if len(parts) == 1:
+        target, column, match_on = model, parts[0], "pk"
+    elif len(parts) == 2:
+        relation = model._meta.get_field(parts[0])
+        if not (relation.many_to_one and relation.concrete):
+            return None
+        target, column, match_on = relation.related_model, parts[1], relation.name
+    else:
+        return None
+    table = f"hangar_trgm_{target._meta.model_name}_{column}"
+    key = (connections[alias].settings_dict["NAME"], table)
+    if key not in _TRIGRAM_TABLES:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
+            _TRIGRAM_TABLES[key] = cursor.fetchone() is not None
+    return (match_on, table) if _TRIGRAM_TABLES[key] else None
 
 
 class OrderingFilter(filters.OrderingFilter):

@@ -4,7 +4,8 @@
 ``offset`` dropped when it would be 0). Unlike upstream, a ``limit`` or ``offset`` that is not a whole
 number in range is a 400 rather than silently replaced by the default; a ``limit`` above 100 is still
 clamped to 100, as upstream does. An empty value counts as absent, like every other parameter. Counts
-are exact and cached per data version (``api.cache``).
+are exact and cached per data version (``api.cache``); on SQLite a search's count reads only the rows its
+trigram indexes point at (``SearchFilter.count_queryset``).
 
 Deep offsets in ``id`` order (the default) start from a checkpoint: the id found at every
 ``CHECKPOINT_EVERY``-th position of the filter set, found in one pass and cached per data version
@@ -13,10 +14,11 @@ CHECKPOINT_EVERY>``: the same rows (the ids are unique and the order is by id al
 over 900,000 index entries on every page. Other orderings keep a plain OFFSET.
 """
 
-from django.db.models import F, OrderBy
+from django.db.models import F, OrderBy, QuerySet
 from rest_framework import pagination
 
 from hangar.api.cache import cached_count, per_data_version
+from hangar.api.filters import SearchFilter
 from hangar.api.params import parse_int
 
 CHECKPOINT_EVERY = 10_000
@@ -40,11 +42,21 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         return parse_int(self.offset_query_param, raw, minimum=0, maximum=2**62)
 
     def get_count(self, queryset):
-        return cached_count(self.request, queryset)
+        return cached_count(self.request, queryset, lambda: self._count(queryset))
+
+    def _count(self, queryset) -> int:
+        """``queryset.count()``; a search on SQLite counted through its trigram tables."""
+        if isinstance(queryset, QuerySet):
+            for backend in getattr(self.view, "filter_backends", ()):
+                if issubclass(backend, SearchFilter):
+                    counted = backend().count_queryset(self.request, self.view, queryset)
+                    if counted is not None:
+                        return counted.count()
+        return queryset.count()
 
     def paginate_queryset(self, queryset, request, view=None):
         # DRF's, with the slice taken by get_page.
-        self.request = request
+        self.request, self.view = request, view
         self.limit = self.get_limit(request)
         if self.limit is None:
             return None
