@@ -7,6 +7,7 @@ import sys
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from hangar.catalog.models import Agency, Image, Spacecraft, SpacecraftConfig, SpacecraftConfigFamily
 from tests.conftest import SEED_FILE
@@ -259,3 +260,11 @@ def test_a_known_program_may_arrive_without_its_type_but_a_new_one_may_not(db, t
     )
     run(str(path))
     assert Program.objects.get(id=25).name == "CCP"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
+def test_an_import_gives_sqlite_statistics_for_the_spacecraft_table(db):
+    call_command("import", SEED_FILE, stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+        assert [row[0] for row in cursor.fetchall()] == [Spacecraft._meta.db_table]

@@ -338,4 +338,6 @@ def generate(
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(Spacecraft._meta.db_table)}")
             cursor.execute("ANALYZE")
+    else:
+        bulk.analyze()
     return counts

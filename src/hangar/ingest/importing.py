@@ -9,6 +9,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from hangar.catalog import versioning
+from hangar.ingest import bulk
 from hangar.ingest.load import LoadError, Summary, load_batch
 from hangar.ingest.parse import Batch, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
@@ -41,6 +42,8 @@ def import_paths(
             # Only this file's transaction is rolled back; earlier files stay loaded (said in the README).
             raise ImportFailed(f"{name}: {exc}") from None
         progress(f"loaded {name}")
+    if parsed:
+        bulk.analyze()
     return summary
 
 
