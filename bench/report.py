@@ -81,7 +81,12 @@ def report(args, all_scenarios: list, soak: list[tuple[float, int]], started: dt
     lines += ["", "## Targets (ratios within this run)", ""]
     lines += targets(args, all_scenarios)
     if soak:
-        lines += ["", f"## Worker RSS under {args.soak:.0f} s of miss load (limit=100, random pages)", ""]
+        lines += [
+            "",
+            f"## Worker RSS under {args.soak:.0f} s of miss load"
+            " (limit=100, random pages, normal and detailed in turn)",
+            "",
+        ]
         lines.append("| elapsed s | largest worker RSS MiB |")
         lines.append("|---:|---:|")
         lines += [f"| {t:.0f} | {kib / 1024:.1f} |" for t, kib in soak]

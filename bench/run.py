@@ -242,10 +242,13 @@ def main(argv=None) -> None:
             soak_started = time.monotonic()
             soak.append((0.0, workers_rss(server)))
             step = max(10.0, args.soak / 10)
+            # Normal and detailed pages in turn: a detailed page of 100 is 1.5 MB, the largest
+            # thing a worker caches, and it nests every fragment store.
+            queries = ["?limit=100", "?mode=detailed&limit=100"]
             while time.monotonic() - soak_started < args.soak:
                 run_wrk(
                     wrk,
-                    f"http://127.0.0.1:{port}{API}?limit=100",
+                    f"http://127.0.0.1:{port}{API}{queries[len(soak) % 2]}",
                     step,
                     args.connections,
                     True,
