@@ -120,6 +120,42 @@ def test_fragments_follow_the_data(client, catalog):
     assert (before, after) != (after, after) and after == "[SYNTHETIC] Renamed configuration"
 
 
+def stores():
+    return [store for renderer in rendering._ALL for store in renderer._fragments.values()]
+
+
+def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog, monkeypatch):
+    monkeypatch.setattr(rendering, "MAX_FRAGMENT_BYTES", 20_000)
+    pages = [f"{URL}?mode=detailed&limit=25&offset={offset}" for offset in range(0, 300, 25)]
+    expected = [compare(client, page)[0].content for page in pages]
+    largest = 0
+    for page, body in zip(pages, expected, strict=True):
+        cache.clear()
+        assert client.get(page).content == body  # rendered again from stores that keep emptying
+        largest = max(largest, *(store.nbytes for store in stores()))
+    # A store is emptied before a request once over budget, so it holds at most one request beyond it.
+    assert 20_000 < largest < 20_000 + max(len(body) for body in expected)
+
+
+def test_kept_fragments_take_the_memory_of_their_json(db):
+    import tracemalloc
+
+    import orjson
+
+    item = {f"key {i}": "value " * 5 for i in range(60)}
+    size = len(orjson.dumps(item))
+    store = rendering._Store()
+    tracemalloc.start()
+    try:
+        for pk in range(500):
+            store.keep(("field", pk), orjson.dumps(item))
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert store.nbytes == 500 * size
+    assert held < 1.5 * store.nbytes  # orjson's own buffers are 4-32 KB each for this 2.4 KB
+
+
 def test_a_shape_the_renderer_cannot_read_fails_at_registration(db):
     from django.core.exceptions import ImproperlyConfigured
 

@@ -45,12 +45,30 @@ from hangar.api.serializers.fields import (
 from hangar.catalog import versioning
 
 # Fragments kept per renderer, origin and format in each worker; the store is emptied when the data
-# version changes or it is full, so a worker's memory stays flat however many objects it renders
-# (about 300 MiB per worker under random pages over a million spacecraft, page cache included).
+# version changes or it is full (by count or by bytes of JSON), so a worker's memory stays flat
+# however many objects it renders.
 MAX_FRAGMENTS = 20_000
+MAX_FRAGMENT_BYTES = 32 * 1024 * 1024
 
 _REGISTRY: dict[tuple[type, str], "RowRenderer"] = {}
 _ALL: list["RowRenderer"] = []
+
+
+class _Store(dict):
+    """One renderer's fragments for one origin and format: {(field, pk): fragment}, with their size."""
+
+    __slots__ = ("nbytes",)
+
+    def __init__(self):
+        super().__init__()
+        self.nbytes = 0
+
+    def keep(self, key, body: bytes) -> None:
+        # Copied to its own size first: orjson returns its growth buffer as the bytes object, at
+        # least 4 KB and several times the JSON for larger documents (a 2.3 KB fragment held 32 KB).
+        # Kept as they came, 100,000 fragments (140 MB of JSON) took 640 MB of a worker's memory.
+        self[key] = orjson.Fragment(bytes(memoryview(body)))
+        self.nbytes += len(body)
 
 
 def _date(value):
@@ -257,19 +275,19 @@ class RowRenderer:
         )
         return {row[0]: row for row in rows}
 
-    def _store(self, request) -> dict:
+    def _store(self, request) -> _Store:
         version = getattr(request, "hangar_data_version", None) or versioning.current()
         if version != self._fragments_version:
             self._fragments = {}
             self._fragments_version = version
         origin = request.build_absolute_uri("/")  # absolute URLs inside fragments depend on these
         fmt = request.GET.get("format")
-        store = self._fragments.setdefault((origin, fmt), {})
-        if len(store) > MAX_FRAGMENTS:
-            store.clear()
+        store = self._fragments.get((origin, fmt))
+        if store is None or len(store) > MAX_FRAGMENTS or store.nbytes > MAX_FRAGMENT_BYTES:
+            store = self._fragments[(origin, fmt)] = _Store()
         return store
 
-    def _children(self, rows: list[tuple], request, store: dict) -> dict:
+    def _children(self, rows: list[tuple], request, store: _Store) -> dict:
         """The items of every ``many`` field for ``rows``: {(key, parent pk): [item fragment, …]}.
 
         One query per field gets the (parent, item) pairs in the order DRF's prefetch has them; items
@@ -308,13 +326,13 @@ class RowRenderer:
                 children.setdefault((name, parent), []).append(store[(name, pk)])
         return children
 
-    def _nested_fragments(self, rows: list[tuple], request, store: dict) -> None:
+    def _nested_fragments(self, rows: list[tuple], request, store: _Store) -> None:
         for name, kind, index, _ in self.plan:
             if kind == "nested":
                 wanted = {row[index] for row in rows if row[index] is not None}
                 self._render_missing(name, wanted, request, store)
 
-    def _render_missing(self, name: str, wanted: set, request, store: dict) -> None:
+    def _render_missing(self, name: str, wanted: set, request, store: _Store) -> None:
         """Render into ``store`` the objects of field ``name`` among ``wanted`` (pks) that it lacks."""
         missing = [pk for pk in wanted if (name, pk) not in store]
         if not missing:
@@ -324,11 +342,11 @@ class RowRenderer:
             rows_by_id = how.fetch(missing)
             found = [rows_by_id[pk] for pk in missing if pk in rows_by_id]
             for row, item in zip(found, how.render(found, request), strict=True):
-                store[(name, row[0])] = orjson.Fragment(orjson.dumps(item))  # already escaped
+                store.keep((name, row[0]), orjson.dumps(item))  # already escaped
             return
         field = self._drf_field(name, request)
         for obj in how().filter(pk__in=missing):
-            store[(name, obj.pk)] = orjson.Fragment(dumps(field.to_representation(obj)))
+            store.keep((name, obj.pk), dumps(field.to_representation(obj)))
 
     def _drf_field(self, name: str, request):
         """The DRF field that renders ``name`` (a list's child), bound to ``request``.
