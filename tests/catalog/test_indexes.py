@@ -6,6 +6,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from hangar.catalog.models import Spacecraft
+from tests import factories
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
 KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")
@@ -40,3 +41,27 @@ def test_counting_a_status_with_flags_reads_one_index(db, flags):
         text = " | ".join(row[-1] for row in cursor.fetchall())
     assert "SEARCH" in text
     assert "COVERING INDEX" in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/2.3.0/spacecraft_configurations/",
+        "/2.3.0/spacecraft_configuration_families/",
+        "/2.3.0/agencies/?ordering=name",
+    ],
+)
+def test_name_ordered_lists_walk_a_name_index_to_the_first_page(db, client, url):
+    factories.SpacecraftConfigFactory()  # a configuration, its agency and a family's worth of rows
+    factories.SpacecraftConfigFamilyFactory()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    ordered = [
+        q["sql"] for q in captured.captured_queries if "ORDER BY" in q["sql"] and '."name" ASC' in q["sql"]
+    ]
+    assert ordered, captured.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {ordered[0]}")
+        text = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "_name_idx" in text
+    assert "TEMP B-TREE" not in text

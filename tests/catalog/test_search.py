@@ -174,3 +174,60 @@ def test_search_counts_follow_inserts_renames_and_deletes(client, catalog):
     assert count_query(client, "shenzhou")[0] == 0
     assert count_query(client, "xuntian")[0] == 2
     assert count_query(client, "soyuz")[0] == len(by_definition("soyuz"))
+
+
+AGENCIES = {
+    # id: (name, abbrev)
+    1: ("Roscosmos", "RFSA"),
+    2: ("Space Exploration Technologies Corp.", "SpX"),
+    3: ("Государственная корпорация", "ГК"),
+    4: ("\u0130stanbul Uzay", "IUZ"),
+}
+# The other searchable endpoints: names and their agency's (manufacturer's) name and abbreviation.
+OTHER_ENDPOINTS = ["spacecraft_configurations", "spacecraft_configuration_families", "agencies"]
+
+
+@pytest.fixture
+def other_catalog(db):
+    agencies = {pk: factories.AgencyFactory(id=pk, name=n, abbrev=a) for pk, (n, a) in AGENCIES.items()}
+    names = ["Soyuz MS", "Dragon 2", "Прогресс МС", "Starship", "Crew Dragon", "Orel"]
+    for i, name in enumerate(names):
+        agency = agencies[1 + i % len(agencies)]
+        factories.SpacecraftConfigFactory(id=300 + i, name=name, agency=agency)
+        factories.SpacecraftConfigFamilyFactory(id=400 + i, name=f"{name} family", manufacturer=agency)
+    factories.SpacecraftConfigFamilyFactory(id=499, name="Orphan family", manufacturer=None)
+
+
+def other_expected(endpoint: str, term: str) -> int:
+    from hangar.catalog.models import Agency, SpacecraftConfig, SpacecraftConfigFamily
+
+    if endpoint == "agencies":
+        rows = [(a.name, a.abbrev) for a in Agency.objects.all()]
+    else:
+        model, relation = (
+            (SpacecraftConfig, "agency")
+            if endpoint == "spacecraft_configurations"
+            else (SpacecraftConfigFamily, "manufacturer")
+        )
+        rows = [
+            (name, agency_name or "", abbrev or "")
+            for name, agency_name, abbrev in model.objects.values_list(
+                "name", f"{relation}__name", f"{relation}__abbrev"
+            )
+        ]
+    folded = [sqlite_lower(t) for t in search_smart_split(term)]
+    return sum(all(any(t in sqlite_lower(text) for text in row) for t in folded) for row in rows)
+
+
+@pytest.mark.parametrize("endpoint", OTHER_ENDPOINTS)
+@pytest.mark.parametrize(
+    "term", ["dragon", "ROSCOSMOS", "rfs", "spx", "государ", "istanbul", "family", "sp", "dragon 2"]
+)
+def test_other_endpoints_count_their_searches_exactly(client, other_catalog, endpoint, term):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/2.3.0/{endpoint}/", {"search": term, "limit": 100})
+    body = response.json()
+    assert body["count"] == len(body["results"]) == other_expected(endpoint, term)
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    if connection.vendor == "sqlite" and len(term) >= 3:
+        assert "MATCH" in counts[0]  # through the trigram tables

@@ -30,11 +30,11 @@ def _has_fts5(connection) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def create_trigram_tables(apps, schema_editor):
+def create_trigram_tables(apps, schema_editor, tables=TRIGRAM_TABLES):
     connection = schema_editor.connection
     if connection.vendor != "sqlite" or not _has_fts5(connection):
         return
-    for fts, table, column in TRIGRAM_TABLES:
+    for fts, table, column in tables:
         add = f"INSERT INTO {fts}(rowid, v) VALUES (new.id, hangar_lower(new.{column}))"
         remove = f"INSERT INTO {fts}({fts}, rowid, v) VALUES ('delete', old.id, hangar_lower(old.{column}))"
         schema_editor.execute(
@@ -49,10 +49,10 @@ def create_trigram_tables(apps, schema_editor):
         )
 
 
-def drop_trigram_tables(apps, schema_editor):
+def drop_trigram_tables(apps, schema_editor, tables=TRIGRAM_TABLES):
     if schema_editor.connection.vendor != "sqlite":
         return
-    for fts, _, _ in TRIGRAM_TABLES:
+    for fts, _, _ in tables:
         for event in ("insert", "delete", "update"):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {fts}_{event}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {fts}")

@@ -123,6 +123,8 @@ class Agency(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # ordering=name on /agencies/ walks this and stops after a page
+        indexes = [models.Index(fields=["name", "id"], name="agency_name_idx")]
         verbose_name_plural = "agencies"
 
     def __str__(self):

@@ -69,6 +69,8 @@ class SpacecraftConfigFamily(ConfigStats):
     class Meta:
         ordering = ["id"]
         verbose_name_plural = "spacecraft config families"
+        # The endpoint's default order: walked to the first page instead of sorting every family.
+        indexes = [models.Index(fields=["name", "id"], name="family_name_idx")]
 
     def __str__(self):
         return self.name
@@ -103,6 +105,8 @@ class SpacecraftConfig(ConfigStats):
 
     class Meta:
         ordering = ["id"]
+        # The endpoint's default order: walked to the first page instead of sorting every configuration.
+        indexes = [models.Index(fields=["name", "id"], name="spacecraftconfig_name_idx")]
 
     def __str__(self):
         return self.name
