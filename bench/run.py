@@ -62,6 +62,11 @@ def scenarios(n: int) -> list[Scenario]:
             kind="filter",
         ),
         Scenario("filter spacecraft_config=7, limit=100", "?spacecraft_config=7&limit=100", kind="filter"),
+        Scenario(
+            "filter spacecraft_config=7&status=1, -time_in_space",
+            "?spacecraft_config=7&status=1&ordering=-time_in_space",
+            kind="filter",
+        ),
         Scenario("deep offset (90%), limit=100", f"?limit=100&offset={n * 9 // 10}", kind="offset"),
         Scenario(
             "random unseen pages, limit=100",
