@@ -137,6 +137,14 @@ def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog
     assert 20_000 < largest < 20_000 + max(len(body) for body in expected)
 
 
+def test_compiled_queries_are_kept_per_padded_size_not_per_number_of_ids(client, catalog):
+    for limit in range(1, 41):
+        rendering.forget_fragments()  # every nested object missing: id lists of every length
+        assert client.get(f"{URL}?mode=detailed&limit={limit}&offset={limit * 5}").status_code == 200
+    sizes = {key[2] for renderer in rendering._ALL for key in renderer._sql}
+    assert {1, 2, 4, 8, 16, 32} <= sizes <= {2**k for k in range(11)}
+
+
 def test_kept_fragments_take_the_memory_of_their_json(db):
     import tracemalloc
 

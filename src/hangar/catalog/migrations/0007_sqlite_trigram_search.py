@@ -17,7 +17,8 @@ read every row as before.
 
 from django.db import migrations
 
-# (trigram table, indexed table, column); api.filters reads the same names.
+# (trigram table, indexed table, column). api.filters finds a table by this naming convention,
+# hangar_trgm_<model name>_<column>, and uses it only if it exists.
 TRIGRAM_TABLES = (
     ("hangar_trgm_spacecraft_name", "catalog_spacecraft", "name"),
     ("hangar_trgm_spacecraftconfig_name", "catalog_spacecraftconfig", "name"),
