@@ -11,9 +11,11 @@ through these tables and reads only the matching rows.
 
 The triggers call ``hangar_lower``, which Hangar registers on its own SQLite connections; a write to
 these tables from another SQLite client fails with "no such function: hangar_lower" rather than
-leaving the index stale. Without FTS5 (an SQLite built without it) nothing is created and counts
-read every row as before.
+leaving the index stale. Without FTS5's trigram tokenizer (an SQLite older than 3.34, or built
+without FTS5) nothing is created and counts read every row as before.
 """
+
+import sqlite3
 
 from django.db import migrations
 
@@ -26,6 +28,9 @@ TRIGRAM_TABLES = (
 
 
 def _has_fts5(connection) -> bool:
+    """FTS5 with its trigram tokenizer (SQLite 3.34; Django 5.2 runs on 3.31 and later)."""
+    if sqlite3.sqlite_version_info < (3, 34, 0):
+        return False
     with connection.cursor() as cursor:
         cursor.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')")
         return bool(cursor.fetchone()[0])
