@@ -1,5 +1,8 @@
 """Search on /2.3.0/spacecraft/: ``ifold``'s results (with SQLite's ASCII shortcut) on every database."""
 
+import importlib
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.db.models import Q
@@ -116,7 +119,7 @@ def test_a_nul_character_is_a_400(client, catalog):
 
 
 def count_query(client, term: str) -> tuple[int, str]:
-    """The count a search answers, and the SQL and parameters of the query that counted it."""
+    """The count a search answers, and the SQL of the query that counted it."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(URL, {"search": term, "nocache": term})
     counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
@@ -238,10 +241,9 @@ def test_without_the_trigram_tables_counts_read_every_row_and_stay_exact(client,
     # An SQLite without FTS5's trigram tokenizer gets no tables (migration 0007); search still counts.
     from hangar.api import filters
 
-    migration = __import__("importlib").import_module("hangar.catalog.migrations.0007_sqlite_trigram_search")
+    migration = importlib.import_module("hangar.catalog.migrations.0007_sqlite_trigram_search")
     with connection.cursor() as cursor:  # inside the test's transaction: rolled back after it
-        editor = __import__("types").SimpleNamespace(connection=connection, execute=cursor.execute)
-        migration.drop_trigram_tables(None, editor)
+        migration.drop_trigram_tables(None, SimpleNamespace(connection=connection, execute=cursor.execute))
     filters._TRIGRAM_TABLES.clear()
     try:
         for term in ("soyuz", "dragon 1", "прогресс"):
