@@ -14,7 +14,6 @@ by all workers when ``HANGAR_CACHE_URL`` is set.
 
 import hashlib
 from functools import lru_cache
-from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.core.cache.backends import locmem
@@ -23,9 +22,9 @@ from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from rest_framework.exceptions import NotAcceptable
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
 
+from hangar.api.negotiation import choice
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
@@ -46,17 +45,13 @@ def mark_data_response(response) -> None:
 
 @lru_cache(maxsize=512)
 def _negotiated_format(format_param: str | None, accept: str) -> str | None:
-    """The renderer DRF will pick for this request (memoized: clients send few distinct headers)."""
-    shim = SimpleNamespace(
-        query_params={} if format_param is None else {api_settings.URL_FORMAT_OVERRIDE: format_param},
-        headers={"accept": accept},
-    )
-    renderers = [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+    """The format of the renderer DRF will pick for this request, or None when it would refuse it."""
+    classes = tuple(api_settings.DEFAULT_RENDERER_CLASSES)
     try:
-        renderer, _ = DefaultContentNegotiation().select_renderer(shim, renderers)
+        position, _ = choice(classes, format_param, accept)
     except (Http404, NotAcceptable):
         return None
-    return renderer.format
+    return classes[position].format
 
 
 def cache_key(request, version: int, changed_at) -> str | None:

@@ -16,12 +16,13 @@ class ContentNegotiation(DefaultContentNegotiation):
     def select_renderer(self, request, renderers, format_suffix=None):
         fmt = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
         accept = request.META.get("HTTP_ACCEPT", "*/*")  # what request.headers.get("accept") reads
-        position, media_type = _choice(tuple(type(renderer) for renderer in renderers), fmt, accept)
+        position, media_type = choice(tuple(type(renderer) for renderer in renderers), fmt, accept)
         return renderers[position], media_type
 
 
 @lru_cache(maxsize=512)
-def _choice(renderer_classes: tuple, fmt, accept: str) -> tuple[int, str]:
+def choice(renderer_classes: tuple, fmt, accept: str) -> tuple[int, str]:
+    """(position in ``renderer_classes``, media type) of DRF's choice; its 404/406 are raised, not kept."""
     renderers = [renderer_class() for renderer_class in renderer_classes]
     shim = SimpleNamespace(query_params={}, headers={"accept": accept})
     chosen, media_type = DefaultContentNegotiation().select_renderer(shim, renderers, fmt)

@@ -12,6 +12,8 @@ from django.db.models import CharField, Lookup, TextField
 def sqlite_lower(value):
     # str.lower() applies Unicode's full mapping, under which U+0130 (İ) alone becomes two characters
     # (i + combining dot); PostgreSQL applies the simple mapping (i). Map it first so both agree.
+    # The SQLite trigram tables (migration 0007) store this fold and their triggers delete by it:
+    # a change here needs a migration that rebuilds them.
     return value.replace("\u0130", "i").lower() if isinstance(value, str) else value
 
 
