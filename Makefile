@@ -15,11 +15,13 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)  ## serve the demo catalog on http://127.0.0.1:8000/2.3.0/spacecraft/
 	$(BIN)/hangar serve
 
+JOBS ?= auto  # pytest-xdist workers (one per core)
+
 test: $(STAMP)  ## the test suite on the database HANGAR_DATABASE_URL names (SQLite by default)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
-	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest $(PYTEST_ARGS)
+	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -77,11 +77,12 @@ INSTALLED_APPS = [
     "hangar.catalog",
     "hangar.api",
     "hangar.ingest",
+    "hangar",  # the composition root: `hangar serve`
 ]
 
 MIDDLEWARE = [
     "hangar.api.middleware.PublicURLMiddleware",
-    "hangar.api.cache.ResponseCacheMiddleware",  # after the host rewrite its keys depend on
+    "hangar.api.cache.responses.ResponseCacheMiddleware",  # after the host rewrite its keys depend on
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,7 +131,7 @@ else:
     # Bounded in bytes as well as entries: a detailed page of 100 spacecraft is 1.5 MB, a count a few bytes.
     CACHES = {
         "default": {
-            "BACKEND": "hangar.api.cache.LocMemCache",
+            "BACKEND": "hangar.api.cache.locmem.LocMemCache",
             "LOCATION": "hangar",
             "OPTIONS": {"MAX_ENTRIES": 10_000, "MAX_BYTES": CACHE_MB * 1024 * 1024},
         }
@@ -160,8 +161,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 10,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "hangar.api.filters.SearchFilter",
-        "hangar.api.filters.OrderingFilter",
+        "hangar.api.filters.backends.SearchFilter",
+        "hangar.api.filters.backends.OrderingFilter",
     ],
     "DEFAULT_SCHEMA_CLASS": "hangar.api.docs.ModeAwareAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -8,7 +8,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
 django_application = get_wsgi_application()
 # Cache hits are answered before Django's handler runs; everything else reaches Django unchanged.
-from hangar.api.front import CachedResponses  # noqa: E402  (needs the settings configured above)
+from hangar.api.cache.front import CachedResponses  # noqa: E402  (needs the settings configured above)
 
 application = CachedResponses(django_application)
 

@@ -5,14 +5,13 @@ import operator
 
 import pytest
 
-from hangar.api.agency_filters import STATISTICS
-from hangar.catalog.models import Agency, AgencyType, LauncherConfig
+from hangar.api.filters.agency import STATISTICS
+from hangar.catalog.models import Agency, AgencyType
 from hangar.ingest.importing import import_paths
 from tests import factories
 from tests.conftest import DATA
 from tests.key_order import order_errors
 from tests.openapi import errors
-from tests.queries import cold_queries
 
 URL = "/2.3.0/agencies/"
 LIST = "PaginatedPolymorphicAgencyEndpointList"
@@ -356,52 +355,3 @@ def test_unknown_id_is_a_json_404(client, agencies, path):
 def test_writes_are_405(client, agencies):
     assert client.post(URL, {"name": "x"}, format="json").status_code == 405
     assert client.put(f"{URL}1/", {"name": "x"}, format="json").status_code == 405
-
-
-def _count_queries(client, query, url=URL):
-    return cold_queries(client, f"{url}?{query}" if query else url)
-
-
-@pytest.fixture
-def many(spacex):
-    """30 more agencies shaped like SpaceX: images, countries, links, a launcher, a spacecraft design."""
-    source = Agency.objects.get(id=121)
-    launcher = source.launcher_configs.get()
-    spacecraft = source.spacecraft_configs.get(id=3)
-    for n in range(1, 31):
-        agency = factories.AgencyFactory(
-            id=n, image=source.image, logo=source.logo, social_logo=source.image, parent=source
-        )
-        agency.country.set(source.country.all())
-        agency.social_media_links.set(source.social_media_links.all())
-        copy = LauncherConfig.objects.create(
-            id=1000 + n, name=f"Launcher {n}", manufacturer=agency, image=launcher.image
-        )
-        copy.families.set(launcher.families.all())
-        copy.program.set(launcher.program.all())
-        factories.SpacecraftConfigFactory(
-            agency=agency, image=spacecraft.image, family=spacecraft.family.all()
-        )
-
-
-@pytest.mark.parametrize(
-    ("mode", "pinned"),
-    [
-        # The list and normal modes take the fast path (api.rendering): data version, count, page ids,
-        # rows, then one query per nested shape not cached yet (two per list: pairs, then items).
-        ("list", 5),
-        ("normal", 17),
-        # + social media links (and their logos' variants and types), then the launchers and the
-        # spacecraft designs, each with everything they nest: one query per relation per page
-        ("detailed", 46),
-    ],
-)
-def test_query_count_is_pinned_and_does_not_grow_with_limit(client, many, mode, pinned):
-    # A one-row page may lack a shape (no parent, no logo) that a full page needs, never the reverse.
-    small = _count_queries(client, f"mode={mode}&limit=1")
-    large = _count_queries(client, f"mode={mode}&limit=100")
-    assert small <= large == pinned
-
-
-def test_detail_query_count_is_pinned(client, many):
-    assert _count_queries(client, "", url=f"{URL}1/") == 45  # the detailed page's, less the count

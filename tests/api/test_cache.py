@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from hangar.api.cache import KEY_PREFIX
+from hangar.api.cache.responses import KEY_PREFIX
 from hangar.catalog import versioning
 from hangar.catalog.models import Spacecraft
 from hangar.ingest.importing import import_paths
@@ -157,7 +157,7 @@ def test_counts_are_cached_per_filter_set_and_stay_exact(client, seed):
 
 
 def bounded_cache(max_bytes):
-    from hangar.api.cache import LocMemCache
+    from hangar.api.cache.locmem import LocMemCache
 
     return LocMemCache(f"test-{uuid.uuid4().hex}", {"OPTIONS": {"MAX_BYTES": max_bytes}})
 
@@ -193,7 +193,7 @@ def test_the_default_cache_is_bounded_by_hangar_cache_mb(monkeypatch):
     monkeypatch.delenv("HANGAR_CACHE_URL", raising=False)
     try:
         fresh = importlib.reload(hangar.settings)
-        assert fresh.CACHES["default"]["BACKEND"] == "hangar.api.cache.LocMemCache"
+        assert fresh.CACHES["default"]["BACKEND"] == "hangar.api.cache.locmem.LocMemCache"
         assert fresh.CACHES["default"]["OPTIONS"]["MAX_BYTES"] == 12 * 1024 * 1024
         for bad in ("0", "-3", "lots", "1.5"):
             monkeypatch.setenv("HANGAR_CACHE_MB", bad)

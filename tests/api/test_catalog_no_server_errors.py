@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hangar.api.agency_filters import AgencyFilterSet
+from hangar.api.filters.agency import AgencyFilterSet
 from hangar.ingest.importing import import_paths
 from tests.conftest import DATA, SEED_FILE
 

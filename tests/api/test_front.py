@@ -1,4 +1,4 @@
-"""api.front: cache hits answered in front of Django, exactly as Django answers them, never stale."""
+"""api.cache.front: cache hits answered in front of Django, exactly as Django answers them, never stale."""
 
 import datetime as dt
 import json
@@ -11,7 +11,7 @@ from django.db import close_old_connections, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from hangar.api.front import CachedResponses
+from hangar.api.cache.front import CachedResponses
 from hangar.catalog import versioning
 from hangar.catalog.models import Spacecraft
 from hangar.ingest.importing import import_paths
@@ -230,7 +230,7 @@ def test_a_database_error_is_left_to_django(server, monkeypatch):
     """The layer closes the connection (Django reconnects) and passes the request on."""
     from types import SimpleNamespace
 
-    from hangar.api import front
+    from hangar.api.cache import front
 
     server.request(URL)
     real_current, closed = versioning.current, []

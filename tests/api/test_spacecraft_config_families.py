@@ -8,7 +8,6 @@ from hangar.catalog.models import SpacecraftConfigFamily
 from tests import factories
 from tests.key_order import order_errors
 from tests.openapi import errors
-from tests.queries import cold_queries
 
 URL = "/2.3.0/spacecraft_configuration_families/"
 LIST = "PaginatedPolymorphicSpacecraftConfigFamilyEndpointList"
@@ -172,39 +171,3 @@ def test_unknown_id_is_a_json_404(client, families, path):
 
 
 # --- cost ---------------------------------------------------------------------------------------------
-
-
-def _count_queries(client, query, url=URL):
-    return cold_queries(client, f"{url}?{query}")
-
-
-@pytest.fixture
-def many(db):
-    images = [factories.ImageFactory() for _ in range(3)]
-    agency = factories.AgencyFactory(image=images[0], logo=images[1], social_logo=images[2])
-    agency.country.set([factories.CountryFactory()])
-    parent = factories.SpacecraftConfigFamilyFactory(id=1, manufacturer=agency)
-    for n in range(2, 40):
-        family = factories.SpacecraftConfigFamilyFactory(id=n, manufacturer=agency, parent=parent)
-        factories.SpacecraftConfigFactory(id=n, agency=agency, family=[family, parent])
-
-
-@pytest.mark.parametrize(
-    ("mode", "pinned"),
-    [
-        # Every mode takes the fast path (api.rendering): data version, count, page ids, rows, then one
-        # query per nested shape not cached yet (two per list: pairs, then items).
-        ("list", 4),
-        ("normal", 7),
-        ("detailed", 30),
-    ],
-)
-def test_query_count_is_pinned_and_does_not_grow_with_limit(client, many, mode, pinned):
-    # A one-row page may lack a shape (no parent) that a full page needs, never the reverse.
-    assert _count_queries(client, f"mode={mode}&limit=1") <= _count_queries(client, f"mode={mode}&limit=100")
-    assert _count_queries(client, f"mode={mode}&limit=100") == pinned
-
-
-@pytest.mark.parametrize(("mode", "pinned"), [("list", 2), ("normal", 4), ("detailed", 27)])
-def test_detail_query_count_is_pinned(client, many, mode, pinned):
-    assert _count_queries(client, f"mode={mode}", url=f"{URL}1/") == pinned  # the list's, less the count

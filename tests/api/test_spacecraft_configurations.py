@@ -9,7 +9,6 @@ from hangar.catalog.models import SpacecraftConfig
 from tests import factories
 from tests.key_order import order_errors
 from tests.openapi import errors
-from tests.queries import cold_queries
 
 URL = "/2.3.0/spacecraft_configurations/"
 LIST = "PaginatedPolymorphicSpacecraftConfigurationEndpointList"
@@ -234,38 +233,3 @@ def test_unknown_id_is_a_json_404(client, configs, path):
 def test_writes_are_405(client, configs):
     assert client.post(URL, {"name": "x"}, format="json").status_code == 405
     assert client.delete(f"{URL}1/").status_code == 405
-
-
-def _count_queries(client, query, url=URL):
-    return cold_queries(client, f"{url}?{query}" if query else url)
-
-
-@pytest.fixture
-def many(db):
-    """Configurations whose every image, country and family is present, so every prefetch runs."""
-    images = [factories.ImageFactory() for _ in range(3)]
-    agency = factories.AgencyFactory(image=images[0], logo=images[1], social_logo=images[2])
-    agency.country.set([factories.CountryFactory()])
-    for n in range(30):
-        family = factories.SpacecraftConfigFamilyFactory(manufacturer=agency)
-        factories.SpacecraftConfigFactory(id=n + 1, agency=agency, family=[family])
-
-
-@pytest.mark.parametrize(
-    ("mode", "pinned"),
-    [
-        # Both modes take the fast path (api.rendering): data version, count, page ids, rows, then one
-        # query per nested shape not cached yet (two per list: pairs, then items).
-        ("normal", 13),
-        ("detailed", 25),
-    ],
-)
-def test_query_count_is_pinned_and_does_not_grow_with_limit(client, many, mode, pinned):
-    # A one-row page may lack a shape that a full page needs, never the reverse.
-    small = _count_queries(client, f"mode={mode}&limit=1")
-    large = _count_queries(client, f"mode={mode}&limit=100")
-    assert small <= large == pinned
-
-
-def test_detail_query_count_is_pinned(client, many):
-    assert _count_queries(client, "", url=f"{URL}1/") == 23  # fast path, fragments cold

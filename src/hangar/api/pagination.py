@@ -4,7 +4,7 @@
 ``offset`` dropped when it would be 0). Unlike upstream, a ``limit`` or ``offset`` that is not a whole
 number in range is a 400 rather than silently replaced by the default; a ``limit`` above 100 is still
 clamped to 100, as upstream does. An empty value counts as absent, like every other parameter. Counts
-are exact and cached per data version (``api.cache``); on SQLite a search's count reads only the rows its
+are exact and cached per data version (``cache.counts``); on SQLite a search's count reads only the rows its
 trigram indexes point at (``SearchFilter.count_queryset``).
 
 Deep offsets in ``id`` order (the default) start from a checkpoint: the id found at every
@@ -17,8 +17,9 @@ over 900,000 index entries on every page. Other orderings keep a plain OFFSET.
 from django.db.models import F, OrderBy, QuerySet
 from rest_framework import pagination
 
-from hangar.api.cache import cached_count, per_data_version
-from hangar.api.filters import SearchFilter
+from hangar import compat
+from hangar.api.cache.counts import cached_count, per_data_version
+from hangar.api.filters.backends import SearchFilter
 from hangar.api.params import parse_int
 
 CHECKPOINT_EVERY = 10_000
@@ -73,7 +74,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         offset, limit, count = self.offset, self.limit, self.count
         if offset < CHECKPOINT_EVERY or offset >= count:
             return queryset[offset : offset + limit]
-        if hasattr(queryset, "as_queryset"):  # api.listing's compiled ids: checkpoints need the ORM's
+        if hasattr(queryset, "as_queryset"):  # fast.page_ids' compiled ids: checkpoints need the ORM's
             queryset = queryset.as_queryset()
         descending = _id_order(queryset)
         if descending is None:
@@ -97,10 +98,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
 def _id_order(queryset) -> bool | None:
     """True/False when ``queryset`` is ordered by its primary key alone (descending or not), else None."""
-    query = queryset.query
-    if query.low_mark or query.high_mark is not None:
-        return None
-    order = query.order_by or (query.get_meta().ordering if query.default_ordering else ())
+    order = compat.ordering_terms(queryset)
     if len(order) != 1:
         return None
     term = order[0]

@@ -6,9 +6,9 @@ from rest_framework.routers import DefaultRouter
 
 from hangar.api.views import linked
 from hangar.api.views.agency import AgencyViewSet
-from hangar.api.views.config import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
+from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 

@@ -8,11 +8,13 @@ index on ``LOWER(col)`` can serve it on PostgreSQL.
 
 from django.db.models import CharField, Lookup, TextField
 
+from hangar import compat
+
 
 def sqlite_lower(value):
     # str.lower() applies Unicode's full mapping, under which U+0130 (İ) alone becomes two characters
     # (i + combining dot); PostgreSQL applies the simple mapping (i). Map it first so both agree.
-    # The SQLite trigram tables (migration 0007) store this fold and their triggers delete by it:
+    # The SQLite trigram tables (catalog.search_index) store this fold and their triggers delete by it:
     # a change here needs a migration that rebuilds them.
     return value.replace("\u0130", "i").lower() if isinstance(value, str) else value
 
@@ -22,7 +24,7 @@ class FoldedContains(Lookup):
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
-        return "%s", [f"%{connection.ops.prep_for_like_query(str(value))}%"]
+        return "%s", [f"%{compat.like_escaped(connection, str(value))}%"]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

@@ -14,6 +14,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.utils import timezone
 
+from hangar import compat
+
 # What readers see before anything was ever written (or when the row is missing, as after a flush).
 INITIAL = (0, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
 
@@ -46,7 +48,7 @@ def current() -> tuple[int, dt.datetime]:
     db = connections[DEFAULT_DB_ALIAS]  # one thread-local lookup rather than one per attribute
     sql = _CURRENT_SQL_SQLITE if db.vendor == "sqlite" else _CURRENT_SQL
     raw = db.connection
-    if raw is None or db.queries_logged:
+    if raw is None or compat.queries_logged(db):
         with db.cursor() as cursor:
             cursor.execute(sql)
             row = cursor.fetchone()

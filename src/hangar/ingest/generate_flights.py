@@ -43,6 +43,7 @@ from hangar.catalog.models import (
     SpaceStationStatus,
     SpaceStationType,
 )
+from hangar.ingest.generate_dress import DRESSED
 
 MARK = "[SYNTHETIC]"
 EPOCH = dt.datetime(1965, 1, 1, tzinfo=dt.UTC)
@@ -88,7 +89,7 @@ class FlightHistories:
         seed: int,
         agencies: int,
         now: dt.datetime,
-        image: Callable[[str], int],
+        image: Callable[..., int],
         description: Callable[[str], str],
     ):
         self.rng = random.Random(f"{seed}/flights")  # str seeds hash the same on every machine
@@ -100,6 +101,8 @@ class FlightHistories:
         self.next_docking_id = 1
         self.queued: list = []
         self.config_stats: dict[int, stats.ConfigStats] = {}
+        # (flight id, launch id, mission id, net) of the dressed spacecraft's flights, in flight order.
+        self.dressed_flights: list[tuple] = []
         self.counts = {"flights": 0, "docking events": 0}
 
     def take(self) -> list:
@@ -126,45 +129,62 @@ class FlightHistories:
             )
         yield from (Orbit(id=i, name=n, abbrev=a, celestial_body_id=b) for i, n, a, b in ORBITS)
         for location_id in range(1, LOCATIONS + 1):
+            dressed = location_id <= DRESSED  # every optional part (ingest.generate_dress)
             yield Location(
                 id=location_id,
                 name=f"{MARK} Launch Site {location_id}",
                 celestial_body_id=1,
                 active=True,
+                country_id=location_id if dressed else None,
                 description=self.description("launch site"),
+                image_id=self.image(f"launch site {location_id}", full=True) if dressed else None,
                 longitude=round(rng.uniform(-180, 180), 4),
                 latitude=round(rng.uniform(-60, 60), 4),
                 timezone_name="UTC",
             )
             for n in range(1, PADS_PER_LOCATION + 1):
                 pad_id = (location_id - 1) * PADS_PER_LOCATION + n
+                dressed = pad_id <= DRESSED
                 yield Pad(
                     id=pad_id,
                     name=f"{MARK} Pad {pad_id}",
                     active=True,
+                    # Pads 1-3 are at locations 1-2, each with a country and an image.
                     location_id=location_id,
+                    country_id=pad_id if dressed else None,
+                    image_id=self.image(f"pad {pad_id}", full=True) if dressed else None,
                     description=self.description("launch pad"),
                 )
-                yield Pad.agencies.through(pad_id=pad_id, agency_id=rng.randint(1, self.agencies))
+                agency = pad_id if dressed else rng.randint(1, self.agencies)
+                yield Pad.agencies.through(pad_id=pad_id, agency_id=agency)
         for landing_id in range(1, LANDING_LOCATIONS + 1):
+            dressed = landing_id <= DRESSED
             yield LandingLocation(
                 id=landing_id,
                 name=f"{MARK} Landing Zone {landing_id}",
                 abbrev=f"SLZ-{landing_id}",
                 active=True,
-                location_id=rng.randint(1, LOCATIONS),
+                location_id=landing_id if dressed else rng.randint(1, LOCATIONS),
+                image_id=self.image(f"landing zone {landing_id}", full=True) if dressed else None,
                 celestial_body_id=1,
             )
         for family_id in range(1, LAUNCHER_FAMILIES + 1):
-            yield LauncherConfigFamily(id=family_id, name=f"{MARK} Rocket family {family_id}", active=True)
+            yield LauncherConfigFamily(
+                id=family_id,
+                name=f"{MARK} Rocket family {family_id}",
+                active=True,
+                parent_id=1 if 1 < family_id <= DRESSED else None,
+            )
         for launcher_id in range(1, LAUNCHERS + 1):
             name = f"{MARK} Rocket {launcher_id}"
+            dressed = launcher_id <= DRESSED
             yield LauncherConfig(
                 id=launcher_id,
                 name=name,
                 full_name=name,
                 active=True,
-                manufacturer_id=rng.randint(1, self.agencies),
+                manufacturer_id=launcher_id if dressed else rng.randint(1, self.agencies),
+                image_id=self.image(name, full=True) if dressed else None,
                 description=self.description("launcher configuration"),
             )
             yield LauncherConfig.families.through(
@@ -177,6 +197,7 @@ class FlightHistories:
                 id=program_id,
                 name=f"{MARK} Program {program_id}",
                 type_id=1,
+                image_id=self.image(f"program {program_id}", full=True) if program_id <= DRESSED else None,
                 description=self.description("program"),
             )
         yield SpaceStationStatus(id=1, name="Active")
@@ -185,6 +206,7 @@ class FlightHistories:
             yield SpaceStation(
                 id=station_id,
                 name=f"{MARK} Station {station_id}",
+                image_id=self.image(f"station {station_id}", full=True) if station_id == 1 else None,
                 status_id=1,
                 type_id=1,
                 founded=dt.date(1971 + 10 * station_id, 1, 1),
@@ -198,20 +220,26 @@ class FlightHistories:
                     spacestation_id=station_id,
                 )
 
-    def fly(self, craft_id: int, config_id: int, name: str) -> dict:
-        """Queue one spacecraft's flights; return its derived columns (``catalog.stats``' rules)."""
+    def fly(self, craft_id: int, config_id: int, name: str, dressed: bool = False) -> dict:
+        """Queue one spacecraft's flights; return its derived columns (``catalog.stats``' rules).
+
+        A ``dressed`` spacecraft flies at least twice, and its flights have every optional part."""
         rng = self.rng
         roll = rng.random()
         planned = (
             0 if roll < NEVER_FLOWN else 1 if roll < 1 - REUSED else 2 + min(int(rng.expovariate(0.35)), 28)
         )
-        in_space = rng.random() < IN_SPACE
+        if dressed:
+            planned = max(planned, 2)
+        in_space = rng.random() < IN_SPACE and not dressed
         span = (LAST_LAUNCH - EPOCH).total_seconds() * (0.98 if planned == 1 else 0.6)
         net = EPOCH + dt.timedelta(seconds=rng.randint(0, int(span)))
+        if dressed:  # early enough for every planned flight
+            net = EPOCH + dt.timedelta(days=1500 * craft_id, seconds=rng.randint(0, 86399))
         facts, rows = [], []
         for number in range(1, planned + 1):
             last = number == planned or net > LAST_LAUNCH - dt.timedelta(days=1200)
-            facts.append(self._flight(craft_id, name, number, net, last, in_space, rows))
+            facts.append(self._flight(craft_id, name, number, net, last, in_space, rows, dressed))
             if last:
                 break
             end = facts[-1].mission_end or facts[-1].net
@@ -228,13 +256,13 @@ class FlightHistories:
             self.config_stats[config_id] = stats.merge_config_stats([previous, part] if previous else [part])
         return stats.spacecraft_stats(facts, self.now).__dict__
 
-    def _flight(self, craft_id, name, number, net, last, in_space, rows) -> stats.FlightFacts:
+    def _flight(self, craft_id, name, number, net, last, in_space, rows, dressed) -> stats.FlightFacts:
         rng = self.rng
         flight_id = self.next_flight_id
         self.next_flight_id += 1
         self.counts["flights"] += 1
         status = stats.LAUNCH_SUCCESS
-        if last:
+        if last and not dressed:
             roll = rng.random()
             status = (
                 stats.LAUNCH_FAILURE
@@ -251,6 +279,10 @@ class FlightHistories:
         launcher = rng.randint(1, LAUNCHERS)
         provider = rng.randint(1, self.agencies)
         orbit = rng.choice(ORBITS)
+        pad = rng.randint(1, LOCATIONS * PADS_PER_LOCATION)
+        landing_location = rng.randint(1, LANDING_LOCATIONS)
+        if dressed:
+            launcher = provider = pad = landing_location = min(craft_id, DRESSED)
         launch_id = uuid.UUID(int=rng.getrandbits(128), version=4)
         # (Model, values) rows, not instances: there are millions of them (see ingest.bulk).
         self.queued += [
@@ -263,6 +295,7 @@ class FlightHistories:
                     "type": rng.choice(("Human Exploration", "Resupply", "Test Flight")),
                     "description": self.description("mission"),
                     "orbit_id": orbit[0],
+                    "image_id": self.image(f"{name} mission {number}", full=True) if dressed else None,
                 },
             ),
             (
@@ -281,13 +314,20 @@ class FlightHistories:
                     "launch_service_provider_id": provider,
                     "rocket_id": flight_id,
                     "mission_id": flight_id,
-                    "pad_id": rng.randint(1, LOCATIONS * PADS_PER_LOCATION),
+                    "pad_id": pad,
+                    "image_id": self.image(f"{name} flight {number}", full=True) if dressed else None,
+                    "infographic": f"https://infographics.synthetic.invalid/{flight_id}.png"
+                    if dressed
+                    else None,
                 },
             ),
         ]
-        if rng.random() < 0.5:
+        if dressed:
+            # Agencies, programs, links and crews come with the dressing (ingest.generate_dress).
+            self.dressed_flights.append((flight_id, launch_id, flight_id, net))
+        elif rng.random() < 0.5:
             self.queued.append((Mission.agencies.through, {"mission_id": flight_id, "agency_id": provider}))
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 and not dressed:
             link = {"launch_id": launch_id, "program_id": rng.randint(1, PROGRAMS)}
             self.queued.append((Launch.program.through, link))
         attempt = end is not None and rng.random() < 0.9
@@ -297,14 +337,14 @@ class FlightHistories:
             "attempt": attempt,
             "success": success,
             "description": self.description("landing"),
-            "landing_location_id": rng.randint(1, LANDING_LOCATIONS),
+            "landing_location_id": landing_location,
             "type_id": rng.choice(LANDING_TYPES)[0],
         }
         self.queued.append((Landing, landing))
         dockings = ()
         station = None
-        if status == stats.LAUNCH_SUCCESS and rng.random() < DOCKS:
-            station = rng.randint(1, STATIONS)
+        if status == stats.LAUNCH_SUCCESS and (rng.random() < DOCKS or dressed):
+            station = 1 if dressed else rng.randint(1, STATIONS)
             if end is None:
                 docking = net + dt.timedelta(seconds=rng.randint(3 * 3600, 2 * 86400))
                 departure = None

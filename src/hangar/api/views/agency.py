@@ -1,8 +1,6 @@
 """Agency endpoints."""
 
-from hangar.api import shapes
-from hangar.api.agency_filters import AgencyFilterSet
-from hangar.api.rendering import register
+from hangar.api.filters.agency import AgencyFilterSet
 from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSerializer
 from hangar.api.serializers.agency_endpoint import AgencyEndpointDetailedSerializer
 from hangar.api.views.base import ModeViewSet
@@ -64,9 +62,9 @@ class AgencyViewSet(ModeViewSet):
 
     queryset = Agency.objects.all()
     modes = {
-        "list": (AgencyMiniSerializer, "for_mini"),
-        "normal": (AgencyNormalSerializer, "for_normal"),
-        "detailed": (AgencyEndpointDetailedSerializer, "for_endpoint_detailed"),
+        "list": AgencyMiniSerializer,
+        "normal": AgencyNormalSerializer,
+        "detailed": AgencyEndpointDetailedSerializer,
     }
     filterset_class = AgencyFilterSet
     search_fields = ("abbrev", "name")
@@ -85,8 +83,3 @@ class AgencyViewSet(ModeViewSet):
         "total_launch_count",
     )
     ordering = ("id",)
-
-
-# AgencyEndpointDetailed (launcher and spacecraft lists) takes DRF's path.
-register(AgencyViewSet, "list", shapes.agency_mini)
-register(AgencyViewSet, "normal", shapes.agency_normal)

@@ -1,11 +1,18 @@
-"""What every LL2 endpoint shares: read-only viewsets whose ``mode`` picks serializer and queryset."""
+"""What every LL2 endpoint shares: read-only viewsets whose ``mode`` picks the serializer.
+
+A viewset declares ``modes = {mode: serializer class}``; everything else about a mode follows from its
+serializer: the DRF path loads what ``api.loading`` derives from it, the fast path writes it with the
+row encoder ``api.fast`` derives from it. ``api.checks`` validates every viewset's declarations at
+start-up (``hangar check``).
+"""
 
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
-from hangar.api.cache import mark_data_response
+from hangar.api.cache.responses import mark_data_response
+from hangar.api.fast.views import FastPathMixin, FastRetrieveMixin
+from hangar.api.loading import loading_plan
 from hangar.api.params import parse_choice
-from hangar.api.rendering import FastRenderMixin
 
 # Ids in paths are bounded so they always fit a 64-bit integer column; longer ids are a 404.
 ID_PATTERN = "[0-9]{1,18}"
@@ -22,20 +29,29 @@ class RejectNULMixin:
 
 
 class DataViewMixin(RejectNULMixin):
-    """A view whose answer depends on nothing but the request and the catalog: cacheable (``api.cache``)."""
+    """A view whose answer depends on nothing but the request and the catalog: cacheable (``api.cache``).
+
+    What it loads is the loading plan of its serializer (``api.loading``) over its base queryset.
+    """
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         mark_data_response(response)
         return response
 
+    def get_base_queryset(self):
+        """The objects this endpoint lists, before filters, ordering and any loading plan."""
+        return self.queryset.all()
+
+    def get_queryset(self):
+        return loading_plan(self.get_serializer_class()).apply(self.get_base_queryset())
+
 
 class ModeMixin(DataViewMixin):
     """LL2's response modes for a read-only viewset.
 
-    ``modes`` maps each ``mode`` value to (serializer class, queryset method). Lists default to
-    ``list_mode``, detail views to ``detail_mode``; any other ``mode`` value is a 400. A mode with a
-    renderer in ``api.rendering``'s registry answers JSON through it, byte for byte the same.
+    ``modes`` maps each ``mode`` value to its serializer class. Lists default to ``list_mode``, detail
+    views to ``detail_mode``; any other ``mode`` value is a 400.
     """
 
     modes: dict = {}
@@ -49,21 +65,18 @@ class ModeMixin(DataViewMixin):
         return parse_choice("mode", raw, list(self.modes)) if raw else default
 
     def get_serializer_class(self):
-        return self.modes[self.get_mode()][0]
-
-    def get_queryset(self):
-        return getattr(super().get_queryset(), self.modes[self.get_mode()][1])()
+        return self.modes[self.get_mode()]
 
 
-class ModeViewSet(FastRenderMixin, ModeMixin, viewsets.ReadOnlyModelViewSet):
+class ModeViewSet(FastPathMixin, ModeMixin, viewsets.ReadOnlyModelViewSet):
     """A list and detail endpoint with LL2's response modes."""
 
 
-class ModeDetailViewSet(ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A detail-only endpoint: for resources Hangar stores only as far as spacecraft responses link them."""
+class ModeDetailViewSet(FastRetrieveMixin, ModeMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A detail-only endpoint: for resources Hangar stores only as far as other responses link them."""
 
 
-class ConfigViewSet(DataViewMixin, viewsets.ReadOnlyModelViewSet):
+class LookupViewSet(FastPathMixin, DataViewMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only list of named values under ``/config/`` (statuses, types): one shape, no modes.
 
     Upstream lists ``ordering`` and ``search`` for these without naming fields: DRF's defaults then order

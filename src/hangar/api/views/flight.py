@@ -1,8 +1,6 @@
 """Spacecraft flight endpoints."""
 
-from hangar.api import shapes
-from hangar.api.filters import SpacecraftFlightFilterSet
-from hangar.api.rendering import register
+from hangar.api.filters.spacecraft import SpacecraftFlightFilterSet
 from hangar.api.serializers.flight import SpacecraftFlightDetailedSerializer, SpacecraftFlightNormalSerializer
 from hangar.api.views.base import ModeViewSet
 from hangar.catalog.models import SpacecraftFlight
@@ -34,8 +32,8 @@ class SpacecraftFlightViewSet(ModeViewSet):
 
     queryset = SpacecraftFlight.objects.all()
     modes = {
-        "normal": (SpacecraftFlightNormalSerializer, "for_list"),
-        "detailed": (SpacecraftFlightDetailedSerializer, "for_detail"),
+        "normal": SpacecraftFlightNormalSerializer,
+        "detailed": SpacecraftFlightDetailedSerializer,
     }
     filterset_class = SpacecraftFlightFilterSet
     # The official file accepts `search` and `ordering` here but names no fields: upstream ignores
@@ -43,7 +41,3 @@ class SpacecraftFlightViewSet(ModeViewSet):
     search_fields = ()
     ordering_fields = ("id",)
     ordering = ("id",)
-
-
-register(SpacecraftFlightViewSet, "normal", shapes.flight_normal)
-register(SpacecraftFlightViewSet, "detailed", shapes.flight_detailed)

@@ -17,19 +17,19 @@ class LauncherConfigViewSet(ModeDetailViewSet):
     """A launch vehicle configuration (`LauncherConfigDetailed`)."""
 
     queryset = LauncherConfig.objects.all()
-    modes = {"detailed": (LauncherConfigDetailedSerializer, "for_detail")}
+    modes = {"detailed": LauncherConfigDetailedSerializer}
 
 
 class LauncherConfigFamilyViewSet(ModeDetailViewSet):
     """A launch vehicle family (`LauncherConfigFamilyDetailed`)."""
 
     queryset = LauncherConfigFamily.objects.all()
-    modes = {"detailed": (LauncherConfigFamilyDetailedSerializer, "for_detail")}
+    modes = {"detailed": LauncherConfigFamilyDetailedSerializer}
 
 
 class ProgramViewSet(ModeDetailViewSet):
     """A program (`ProgramNormal`, as upstream serves it)."""
 
     queryset = Program.objects.all()
-    modes = {"normal": (ProgramNormalSerializer, "for_normal")}
+    modes = {"normal": ProgramNormalSerializer}
     detail_mode = "normal"

@@ -36,7 +36,7 @@ class LaunchViewSet(ModeDetailViewSet):
 
     queryset = Launch.objects.all()
     lookup_value_regex = "[0-9a-fA-F-]{1,36}"  # launch ids are UUIDs
-    modes = {"normal": (LaunchNormalSerializer, "for_normal")}
+    modes = {"normal": LaunchNormalSerializer}
     detail_mode = "normal"
 
 
@@ -44,7 +44,7 @@ class LandingViewSet(ModeDetailViewSet):
     """One landing, as the `Landing` shape flights nest."""
 
     queryset = Landing.objects.all()
-    modes = {"normal": (LandingSerializer, "for_landing")}
+    modes = {"normal": LandingSerializer}
     detail_mode = "normal"
 
 
@@ -52,7 +52,7 @@ class PadViewSet(ModeDetailViewSet):
     """One launch pad, as `Pad`."""
 
     queryset = Pad.objects.all()
-    modes = {"normal": (PadSerializer, "for_pad")}
+    modes = {"normal": PadSerializer}
     detail_mode = "normal"
 
 
@@ -60,7 +60,7 @@ class LocationViewSet(ModeDetailViewSet):
     """One location, as `Location` (upstream's `mode=normal`)."""
 
     queryset = Location.objects.all()
-    modes = {"normal": (LocationSerializer, "for_normal")}
+    modes = {"normal": LocationSerializer}
     detail_mode = "normal"
 
 
@@ -68,7 +68,7 @@ class AstronautViewSet(ModeDetailViewSet):
     """One astronaut, as `AstronautDetailed` (upstream's `mode=list`)."""
 
     queryset = Astronaut.objects.all()
-    modes = {"list": (AstronautDetailedSerializer, "for_list")}
+    modes = {"list": AstronautDetailedSerializer}
     detail_mode = "list"
 
 
@@ -76,7 +76,7 @@ class SpaceStationViewSet(ModeDetailViewSet):
     """One space station, as `SpaceStationNormal`."""
 
     queryset = SpaceStation.objects.all()
-    modes = {"normal": (SpaceStationNormalSerializer, "for_normal")}
+    modes = {"normal": SpaceStationNormalSerializer}
     detail_mode = "normal"
 
 
@@ -84,7 +84,7 @@ class DockingEventViewSet(ModeDetailViewSet):
     """One docking event, as `DockingEventForChaserNormal` (the shape flights nest)."""
 
     queryset = DockingEvent.objects.all()
-    modes = {"normal": (DockingEventForChaserNormalSerializer, "for_chaser")}
+    modes = {"normal": DockingEventForChaserNormalSerializer}
     detail_mode = "normal"
 
 
@@ -92,5 +92,5 @@ class PayloadFlightViewSet(ModeDetailViewSet):
     """One payload flight, as `PayloadFlightNormal` (upstream's `mode=normal`)."""
 
     queryset = PayloadFlight.objects.all()
-    modes = {"normal": (PayloadFlightNormalSerializer, "for_normal")}
+    modes = {"normal": PayloadFlightNormalSerializer}
     detail_mode = "normal"

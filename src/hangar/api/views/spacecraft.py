@@ -1,8 +1,6 @@
 """Spacecraft and spacecraft configuration endpoints."""
 
-from hangar.api import shapes
-from hangar.api.filters import SpacecraftConfigFilterSet, SpacecraftFilterSet
-from hangar.api.rendering import register
+from hangar.api.filters.spacecraft import SpacecraftConfigFilterSet, SpacecraftFilterSet
 from hangar.api.serializers.flight import SpacecraftEndpointDetailedSerializer
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigDetailedSerializer,
@@ -49,8 +47,8 @@ class SpacecraftViewSet(ModeViewSet):
 
     queryset = Spacecraft.objects.all()
     modes = {
-        "normal": (SpacecraftNormalSerializer, "for_list"),
-        "detailed": (SpacecraftEndpointDetailedSerializer, "for_detail_with_flights"),
+        "normal": SpacecraftNormalSerializer,
+        "detailed": SpacecraftEndpointDetailedSerializer,
     }
     filterset_class = SpacecraftFilterSet
     search_fields = ("name", "spacecraft_config__name")
@@ -94,17 +92,10 @@ class SpacecraftConfigViewSet(ModeViewSet):
 
     queryset = SpacecraftConfig.objects.all()
     modes = {
-        "normal": (SpacecraftConfigNormalSerializer, "for_list"),
-        "detailed": (SpacecraftConfigDetailedSerializer, "for_detail"),
+        "normal": SpacecraftConfigNormalSerializer,
+        "detailed": SpacecraftConfigDetailedSerializer,
     }
     filterset_class = SpacecraftConfigFilterSet
     search_fields = ("agency__abbrev", "agency__name", "name")
     ordering_fields = ("name",)
     ordering = ("name",)
-
-
-# The fast path (api.rendering) for both modes; api.shapes says how each nested shape is rendered.
-register(SpacecraftViewSet, "normal", shapes.spacecraft_normal)
-register(SpacecraftViewSet, "detailed", shapes.spacecraft_endpoint_detailed)
-register(SpacecraftConfigViewSet, "normal", shapes.config_normal)
-register(SpacecraftConfigViewSet, "detailed", shapes.config_detailed)

@@ -1,8 +1,6 @@
 """Spacecraft configuration family endpoints."""
 
-from hangar.api import shapes
-from hangar.api.filters import SpacecraftConfigFamilyFilterSet
-from hangar.api.rendering import register
+from hangar.api.filters.spacecraft import SpacecraftConfigFamilyFilterSet
 from hangar.api.serializers.spacecraft import (
     SpacecraftConfigFamilyMiniSerializer,
     SpacecraftConfigFamilyNormalSerializer,
@@ -48,16 +46,11 @@ class SpacecraftConfigFamilyViewSet(ModeViewSet):
 
     queryset = SpacecraftConfigFamily.objects.all()
     modes = {
-        "list": (SpacecraftConfigFamilyMiniSerializer, "for_mini"),
-        "normal": (SpacecraftConfigFamilyNormalSerializer, "for_normal"),
-        "detailed": (SpacecraftConfigFamilyEndpointDetailedSerializer, "for_detail"),
+        "list": SpacecraftConfigFamilyMiniSerializer,
+        "normal": SpacecraftConfigFamilyNormalSerializer,
+        "detailed": SpacecraftConfigFamilyEndpointDetailedSerializer,
     }
     filterset_class = SpacecraftConfigFamilyFilterSet
     search_fields = ("manufacturer__abbrev", "manufacturer__name", "name")
     ordering_fields = ("name",)
     ordering = ("name",)
-
-
-register(SpacecraftConfigFamilyViewSet, "list", shapes.family_mini)
-register(SpacecraftConfigFamilyViewSet, "normal", shapes.family_normal)
-register(SpacecraftConfigFamilyViewSet, "detailed", shapes.family_endpoint_detailed)

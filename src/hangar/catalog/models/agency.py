@@ -4,7 +4,6 @@ from django.db import models
 
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import AgencyQuerySet
 
 
 class Country(models.Model):
@@ -118,8 +117,6 @@ class Agency(models.Model):
     info_url = models.URLField(max_length=500, null=True, blank=True)
     wiki_url = models.URLField(max_length=500, null=True, blank=True)
     social_media_links = models.ManyToManyField(SocialMediaLink, related_name="agencies", blank=True)
-
-    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -7,7 +7,6 @@ from django.db import models
 from hangar.catalog.models.agency import Agency, Country, SocialMediaLink
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import AstronautQuerySet
 
 
 class AstronautStatus(NamedLookup):
@@ -59,8 +58,6 @@ class Astronaut(models.Model):
     last_flight = models.DateTimeField(null=True, blank=True)
     first_flight = models.DateTimeField(null=True, blank=True)
     social_media_links = models.ManyToManyField(SocialMediaLink, related_name="astronauts", blank=True)
-
-    objects = AstronautQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -16,12 +16,6 @@ from hangar.catalog.models.location import LandingLocation
 from hangar.catalog.models.program import Program
 from hangar.catalog.models.spacecraft import Spacecraft, SpacecraftConfig
 from hangar.catalog.models.station import SpaceStation
-from hangar.catalog.querysets import (
-    DockingEventQuerySet,
-    LandingQuerySet,
-    PayloadFlightQuerySet,
-    SpacecraftFlightQuerySet,
-)
 
 
 class LandingType(models.Model):
@@ -51,8 +45,6 @@ class Landing(models.Model):
     landing_location = models.ForeignKey(LandingLocation, on_delete=models.PROTECT, related_name="landings")
     type = models.ForeignKey(LandingType, on_delete=models.PROTECT, related_name="landings")
 
-    objects = LandingQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
 
@@ -75,8 +67,6 @@ class SpacecraftFlight(models.Model):
     # Derived by catalog.stats (never null on the wire, so never null here).
     duration = models.DurationField(default=dt.timedelta(0))
     turn_around_time = models.DurationField(default=dt.timedelta(0))
-
-    objects = SpacecraftFlightQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -122,8 +112,6 @@ class PayloadFlight(models.Model):
     payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="flights")
     launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="payload_flights")
     landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="payload_flights")
-
-    objects = PayloadFlightQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -173,8 +161,6 @@ class DockingEvent(models.Model):
     payload_flight_target = models.ForeignKey(
         PayloadFlight, on_delete=models.PROTECT, null=True, blank=True, related_name="docked_by"
     )
-
-    objects = DockingEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["docking", "id"]

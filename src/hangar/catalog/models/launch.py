@@ -8,7 +8,6 @@ from hangar.catalog.models.image import Image
 from hangar.catalog.models.launcher import LauncherConfig
 from hangar.catalog.models.location import CelestialBody, Pad
 from hangar.catalog.models.program import Program
-from hangar.catalog.querysets import LaunchQuerySet
 
 
 class LaunchStatus(models.Model):
@@ -201,8 +200,6 @@ class Launch(models.Model):
     location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
-
-    objects = LaunchQuerySet.as_manager()
 
     class Meta:
         ordering = ["net", "id"]

@@ -5,7 +5,6 @@ from django.db import models
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.program import Program
-from hangar.catalog.querysets import LauncherConfigFamilyQuerySet, LauncherConfigQuerySet
 
 # Launch and landing statistics as upstream reports them, in upstream's key order.
 LAUNCH_STATS = (
@@ -51,8 +50,6 @@ class LauncherConfigFamily(LaunchStats):
     active = models.BooleanField(default=False)
     maiden_flight = models.DateField(null=True, blank=True)
 
-    objects = LauncherConfigFamilyQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
         verbose_name_plural = "launcher config families"
@@ -95,8 +92,6 @@ class LauncherConfig(LaunchStats):
     to_thrust = models.FloatField(null=True, blank=True)
     apogee = models.FloatField(null=True, blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
-
-    objects = LauncherConfigQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

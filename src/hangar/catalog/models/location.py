@@ -5,7 +5,6 @@ from django.db import models
 from hangar.catalog.models.agency import Agency, Country
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import LandingLocationQuerySet, LocationQuerySet, PadQuerySet
 
 
 class CelestialBodyType(NamedLookup):
@@ -64,8 +63,6 @@ class Location(models.Model):
     total_launch_count = models.IntegerField(null=True, blank=True)
     total_landing_count = models.IntegerField(null=True, blank=True)
 
-    objects = LocationQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
 
@@ -97,8 +94,6 @@ class Pad(models.Model):
         Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="pads"
     )
 
-    objects = PadQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
 
@@ -122,8 +117,6 @@ class LandingLocation(models.Model):
     attempted_landings = models.IntegerField(null=True, blank=True)
     failed_landings = models.IntegerField(null=True, blank=True)
     celestial_body = models.ForeignKey(CelestialBody, on_delete=models.PROTECT, related_name="+")
-
-    objects = LandingLocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -5,7 +5,6 @@ from django.db import models
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import ProgramQuerySet
 
 
 class ProgramType(NamedLookup):
@@ -43,8 +42,6 @@ class Program(models.Model):
     end_date = models.DateTimeField(null=True, blank=True)
     mission_patches = models.ManyToManyField(MissionPatch, related_name="programs", blank=True)
     type = models.ForeignKey(ProgramType, on_delete=models.PROTECT, related_name="programs")
-
-    objects = ProgramQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

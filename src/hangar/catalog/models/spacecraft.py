@@ -5,11 +5,6 @@ from django.db import models
 from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import (
-    SpacecraftConfigFamilyQuerySet,
-    SpacecraftConfigQuerySet,
-    SpacecraftQuerySet,
-)
 
 
 class SpacecraftStatus(NamedLookup):
@@ -64,8 +59,6 @@ class SpacecraftConfigFamily(ConfigStats):
     )
     maiden_flight = models.DateField(null=True, blank=True)
 
-    objects = SpacecraftConfigFamilyQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
         verbose_name_plural = "spacecraft config families"
@@ -101,8 +94,6 @@ class SpacecraftConfig(ConfigStats):
     info_link = models.URLField(max_length=500, default="", blank=True)
     fastest_turnaround = models.DurationField(null=True, blank=True)
 
-    objects = SpacecraftConfigQuerySet.as_manager()
-
     class Meta:
         ordering = ["id"]
         # The endpoint's default order: walked to the first page instead of sorting every configuration.
@@ -132,8 +123,6 @@ class Spacecraft(models.Model):
     spacecraft_config = models.ForeignKey(
         SpacecraftConfig, on_delete=models.PROTECT, related_name="spacecraft"
     )
-
-    objects = SpacecraftQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

@@ -4,7 +4,6 @@ from django.db import models
 
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.querysets import SpaceStationQuerySet
 
 
 class SpaceStationStatus(NamedLookup):
@@ -35,8 +34,6 @@ class SpaceStation(models.Model):
     type = models.ForeignKey(
         SpaceStationType, on_delete=models.PROTECT, null=True, blank=True, related_name="stations"
     )
-
-    objects = SpaceStationQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

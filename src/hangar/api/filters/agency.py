@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import extend_schema_field
 
-from hangar.api.filters import BooleanFilter, IdFilter, IntegerFilter
+from hangar.api.filters.fields import BooleanFilter, IdFilter, IntegerFilter
 from hangar.catalog.models import Agency, SpacecraftConfig
 
 RANGE_LOOKUPS = ("exact", "gt", "gte", "lt", "lte")

@@ -1,32 +1,35 @@
-"""A list page's ids from SQL compiled once per query shape: the fast path's answer to ORM compile costs.
+"""A list page's ids from SQL compiled once per query form: the fast path's answer to ORM compile costs.
 
 On a cache miss the ORM spent longer building and compiling the page-ids query (filters, ordering,
 slicing) than the database spent running it, and django-filter as long again building its form. A
-*shape* is what decides the SQL text: the database, which filters are present (with a boolean's
-value, since there are only two), the ordering terms. Each shape is compiled once, through the same
+*query form* is what decides the SQL text: the database, which filters are present (with a boolean's
+value, since there are only two), the ordering terms. Each form is compiled once, through the same
 FilterSet filters and ``OrderingFilter`` the DRF path uses, with recognisable stand-in values for the
-ids and names; a request then only validates its values (``filters.read_filters``) and binds them.
+ids and names; a request then only validates its values (``fast.filter_values``) and binds them.
 
-Searches, and any view or filter this cannot reproduce exactly, take the ORM path (``None`` here).
+Searches, a view whose base queryset has parameters of its own (a clock), and any filter this cannot
+reproduce exactly take the ORM path (``None`` here).
 """
 
 from django.db import connections, router
 from django_filters.rest_framework import DjangoFilterBackend
 
-from hangar.api.filters import OrderingFilter, SearchFilter, plain_filters, read_filters
+from hangar import compat
+from hangar.api.fast.filter_values import plain_filters, read_filters
+from hangar.api.filters.backends import OrderingFilter, SearchFilter
 
 _BACKENDS = (DjangoFilterBackend, SearchFilter, OrderingFilter)
 # + position. Small enough for any integer column (the ORM compiles an out-of-range value as "no
-# rows", without a parameter); a stand-in that collides with another parameter only loses the shape.
+# rows", without a parameter); a stand-in that collides with another parameter only loses the form.
 _INT_STAND_IN = 31_400
 _STR_STAND_IN = "\x1fhangar stand-in {}\x1f"
-MAX_SHAPES = 1_000  # ordering accepts any list of fields; a cap keeps a worker's memory flat
+MAX_FORMS = 1_000  # ordering accepts any list of fields; a cap keeps a worker's memory flat
 
-_SHAPES: dict = {}
+_FORMS: dict = {}
 
 
-class CompiledShape:
-    """The ids SQL and the count SQL of one shape, with where each bound value goes in their params."""
+class CompiledForm:
+    """The ids SQL and the count SQL of one query form, with where each bound value goes in their params."""
 
     def __init__(self, ids_sql, ids_params, ids_slots, count_sql, count_params, count_slots):
         self.ids_sql, self.ids_params, self.ids_slots = ids_sql, ids_params, ids_slots
@@ -36,12 +39,12 @@ class CompiledShape:
 class PageIds:
     """A list's filtered, ordered primary keys as the pagination reads them: a count and a slice.
 
-    ``cache.cached_count`` keys the count on ``count_sql_with_params()``: the same SQL and parameters
+    ``cache.counts.cached_count`` keys the count on ``count_sql_with_params()``: the same SQL and parameters
     the ORM queryset would give, so both paths share the cached counts.
     """
 
-    def __init__(self, view, alias: str, shape: CompiledShape, values: list):
-        self.view, self.alias, self.shape, self.values = view, alias, shape, values
+    def __init__(self, view, alias: str, form: CompiledForm, values: list):
+        self.view, self.alias, self.form, self.values = view, alias, form, values
 
     def _bind(self, params: tuple, slots: tuple, typed: bool = False) -> tuple:
         bound = list(params)
@@ -53,11 +56,11 @@ class PageIds:
     def count_sql_with_params(self) -> tuple[str, tuple]:
         # With the driver's parameter types (psycopg's Int4, …) as the ORM has them, so the count's
         # cache key is the ORM path's too. Only hashed: the count itself runs through the ORM.
-        return self.shape.count_sql, self._bind(self.shape.count_params, self.shape.count_slots, typed=True)
+        return self.form.count_sql, self._bind(self.form.count_params, self.form.count_slots, typed=True)
 
     def as_queryset(self):
         """The same ids as an ORM queryset: for what compiled SQL does not do (deep-page checkpoints)."""
-        return self.view.filter_queryset(self.view.queryset.all()).values_list("pk", flat=True)
+        return self.view.filter_queryset(self.view.get_base_queryset()).values_list("pk", flat=True)
 
     def count(self) -> int:
         # Once per data version and filter set (cached): the ORM's own count, exact by construction.
@@ -65,10 +68,10 @@ class PageIds:
 
     def __getitem__(self, page: slice) -> list:
         db = connections[self.alias]
-        limits = db.ops.limit_offset_sql(page.start, page.stop)
+        limits = compat.limit_offset_sql(db, page.start, page.stop)
         with db.cursor() as cursor:
             cursor.execute(
-                f"{self.shape.ids_sql} {limits}", self._bind(self.shape.ids_params, self.shape.ids_slots)
+                f"{self.form.ids_sql} {limits}", self._bind(self.form.ids_params, self.form.ids_slots)
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -93,20 +96,22 @@ def page_ids(view, request) -> PageIds | None:
         tuple((name, value if isinstance(value, bool) else type(value)) for name, value in values.items()),
         tuple(ordering or ()),
     )
-    shape = _SHAPES.get(key)
-    if shape is None:
-        if len(_SHAPES) >= MAX_SHAPES:
-            _SHAPES.clear()
-        shape = _SHAPES[key] = _compile(view, request, alias, filterset_class, values)
-    if shape is False:
+    form = _FORMS.get(key)
+    if form is None:
+        if len(_FORMS) >= MAX_FORMS:
+            _FORMS.clear()
+        form = _FORMS[key] = _compile(view, request, alias, filterset_class, values)
+    if form is False:
         return None
-    return PageIds(view, alias, shape, [value for value in values.values() if not isinstance(value, bool)])
+    return PageIds(view, alias, form, [value for value in values.values() if not isinstance(value, bool)])
 
 
-def _compile(view, request, alias, filterset_class, values) -> CompiledShape | bool:
-    """The shape's SQL, compiled through the DRF path's own filters; False if it cannot be bound."""
-    filters_ = {name: flt for name, _, flt in plain_filters(filterset_class) or ()}
-    queryset = view.queryset.all()
+def _compile(view, request, alias, filterset_class, values) -> CompiledForm | bool:
+    """The form's SQL, compiled through the DRF path's own filters; False if it cannot be bound."""
+    filters_ = {name: flt for name, _, flt in (plain_filters(filterset_class) if filterset_class else ())}
+    queryset = view.get_base_queryset()
+    if compat.unordered_sql(queryset)[1]:
+        return False  # the base queryset binds values of its own (a clock): they would be compiled in
     stand_ins = []
     for name, value in values.items():
         if isinstance(value, bool):
@@ -121,15 +126,14 @@ def _compile(view, request, alias, filterset_class, values) -> CompiledShape | b
             stand_ins.append(stand_in)
         queryset = filters_[name].filter(queryset, stand_in)
     queryset = OrderingFilter().filter_queryset(request, queryset, view)
-    compiler = queryset.values_list("pk", flat=True).query.get_compiler(using=alias)
-    ids_sql, ids_params = compiler.as_sql()
-    if compiler.get_converters([column for column, _, _ in compiler.select]):
+    compiler, ids_sql, ids_params = compat.compile_query(queryset.values_list("pk", flat=True), alias)
+    if compat.column_converters(compiler):
         return False
-    count_sql, count_params = queryset.order_by().query.sql_with_params()  # as cached_count reads it
+    count_sql, count_params = compat.unordered_sql(queryset)  # as cached_count reads it
     ids_slots, count_slots = _slots(ids_params, stand_ins), _slots(count_params, stand_ins)
     if ids_slots is None or count_slots is None:
         return False
-    return CompiledShape(ids_sql, tuple(ids_params), ids_slots, count_sql, tuple(count_params), count_slots)
+    return CompiledForm(ids_sql, tuple(ids_params), ids_slots, count_sql, tuple(count_params), count_slots)
 
 
 def _slots(params, stand_ins: list) -> tuple | None:

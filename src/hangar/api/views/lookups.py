@@ -1,11 +1,11 @@
-"""The ``/config/`` endpoints of the spacecraft domain: spacecraft statuses and configuration types."""
+"""The ``/config/`` lookups of the spacecraft domain: spacecraft statuses and configuration types."""
 
 from hangar.api.serializers.spacecraft import SpacecraftConfigTypeSerializer, SpacecraftStatusSerializer
-from hangar.api.views.base import ConfigViewSet
+from hangar.api.views.base import LookupViewSet
 from hangar.catalog.models import SpacecraftConfigType, SpacecraftStatus
 
 
-class SpacecraftStatusViewSet(ConfigViewSet):
+class SpacecraftStatusViewSet(LookupViewSet):
     """
     #### Number of results
     Use `limit` to control the number of objects in the response (max 100)
@@ -23,7 +23,7 @@ class SpacecraftStatusViewSet(ConfigViewSet):
     serializer_class = SpacecraftStatusSerializer
 
 
-class SpacecraftConfigTypeViewSet(ConfigViewSet):
+class SpacecraftConfigTypeViewSet(LookupViewSet):
     """
     #### Number of results
     Use `limit` to control the number of objects in the response (max 100)

@@ -16,7 +16,6 @@ import hashlib
 from functools import lru_cache
 
 from django.core.cache import cache
-from django.core.cache.backends import locmem
 from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
@@ -28,7 +27,7 @@ from hangar.api.negotiation import choice
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
-LOOKUP_ENVIRON = "hangar.lookup"  # (version, changed_at, key): set by api.front on requests it passes on
+LOOKUP_ENVIRON = "hangar.lookup"  # (version, changed_at, key): set by cache.front on requests it passes on
 TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
 # Headers that belong to one exchange rather than to the representation.
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
@@ -72,37 +71,12 @@ def cache_key(request, version: int, changed_at) -> str | None:
 
 
 def response_key(origin, path, query, format_param, accept, version, changed_at) -> str | None:
-    """``cache_key`` from its parts; ``api.front`` builds the same key from the WSGI environ."""
+    """``cache_key`` from its parts; ``cache.front`` builds the same key from the WSGI environ."""
     if _negotiated_format(format_param, accept) != "json":
         return None
     digest = hashlib.blake2b(f"{origin}\n{path}\n{query}".encode(), digest_size=20).hexdigest()
     # changed_at too, so a database restored to an older version number cannot hit newer entries.
     return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:json:{digest}"
-
-
-def cached_count(request, queryset, count=None) -> int:
-    """``queryset.count()``, exact, computed once per data version and filter set.
-
-    Counts stay exact (clients page with them) while a scan of a million rows is paid once per write
-    rather than once per page: every page, ordering and limit of one filter set shares the entry.
-    ``count`` computes the same number another way (a search through trigram indexes).
-    """
-    return per_data_version(request, "count", queryset, count or queryset.count)
-
-
-def per_data_version(request, kind: str, queryset, compute):
-    """``compute()``, cached under the data version and the filter set (the unordered SQL) of ``queryset``."""
-    version, changed_at = getattr(request, "hangar_data_version", None) or versioning.current()
-    # api.listing's page ids know their SQL without compiling it again.
-    precompiled = getattr(queryset, "count_sql_with_params", None)
-    sql, params = precompiled() if precompiled else queryset.order_by().query.sql_with_params()
-    digest = hashlib.blake2b(f"{sql}\n{params!r}".encode(), digest_size=20).hexdigest()
-    key = f"hangar:{kind}:{version}.{changed_at.timestamp()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
 
 
 def strong_etag(body: bytes) -> str:
@@ -141,7 +115,7 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        # Looked up once per request: by api.front when it passed the request on, or here.
+        # Looked up once per request: by cache.front when it passed the request on, or here.
         looked_up = request.META.get(LOOKUP_ENVIRON)
         if looked_up is not None:
             version, changed_at, key = looked_up
@@ -170,31 +144,3 @@ class ResponseCacheMiddleware:
             cache.set(key, (etag, headers, response.content), TIMEOUT)
         response = _conditional(request, response, etag, changed_at)
         return _strip_body_for_head(request, response)
-
-
-class LocMemCache(locmem.LocMemCache):
-    """Django's local-memory cache with a budget in bytes as well as in entries (``MAX_BYTES``).
-
-    Entries differ in size by four orders of magnitude (a count is a few bytes, a detailed page of 100
-    spacecraft 1.5 MB), so ``MAX_ENTRIES`` alone does not bound a worker's memory. After each write the
-    least recently used entries go until the pickled values fit; a value larger than a quarter of the
-    budget is not stored at all, so one huge page cannot empty the cache. Summing the sizes on a write
-    (a few hundred ``len`` calls) costs microseconds against the milliseconds of the miss it stores.
-    """
-
-    def __init__(self, name, params):
-        super().__init__(name, params)
-        options = params.get("OPTIONS", {})
-        self._max_bytes = int(options.get("MAX_BYTES", 64 * 1024 * 1024))
-
-    def _set(self, key, value, timeout=locmem.DEFAULT_TIMEOUT):
-        if len(value) > self._max_bytes // 4:
-            self._delete(key)  # the old value must not outlive the write that replaced it
-            return
-        super()._set(key, value, timeout)
-        total = sum(map(len, self._cache.values()))
-        while total > self._max_bytes:
-            # The most recently used entry is first (Django moves reads and writes to the front).
-            evicted, pickled = self._cache.popitem()
-            del self._expire_info[evicted]
-            total -= len(pickled)

@@ -2,7 +2,7 @@
 
 Through Django a hit still pays for the handler, the request object, signals, the middleware chain and
 a response object: about two thirds of it. This layer answers a hit from the WSGI environ alone: it
-builds the key ``api.cache`` stores under (same function, same parts), reads the data version, gets
+builds the key ``cache.responses`` stores under (same function, same parts), reads the data version, gets
 the entry and returns the stored bytes and headers, with the 304 Django would give for
 ``If-None-Match``/``If-Modified-Since``. The answer is the one ``ResponseCacheMiddleware`` gives for
 the same request, header for header (tested).
@@ -20,15 +20,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name
 from django.core.signals import setting_changed
 from django.db import connection
 from django.http import HttpRequest, QueryDict
-from django.utils.cache import _if_modified_since_passes, _if_none_match_passes, parse_etags
+from django.utils.cache import parse_etags
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.settings import api_settings
 
-from hangar.api.cache import LOOKUP_ENVIRON, response_key
+from hangar import compat
+from hangar.api.cache.responses import LOOKUP_ENVIRON, response_key
 from hangar.catalog import versioning
 
 # The headers Django's 304 keeps from the 200 it replaces (django.utils.cache._not_modified).
@@ -63,12 +63,8 @@ class CachedResponses:
         format_param = None
         # Only a query that names the parameter (or could, percent-encoded) needs parsing.
         if api_settings.URL_FORMAT_OVERRIDE in query or "%" in query:
-            format_param = QueryDict(get_bytes_from_wsgi(environ, "QUERY_STRING", "")).get(
-                api_settings.URL_FORMAT_OVERRIDE
-            )
-        script_name = get_script_name(environ)
-        path_info = get_path_info(environ) or "/"
-        path = f"{script_name.rstrip('/')}/{path_info.replace('/', '', 1)}"  # as WSGIRequest has it
+            format_param = QueryDict(compat.wsgi_query_bytes(environ)).get(api_settings.URL_FORMAT_OVERRIDE)
+        path = compat.wsgi_path(environ)
         try:
             version, changed_at = versioning.current()
         except connection.Database.Error:
@@ -140,10 +136,10 @@ def _not_modified(environ, etag: str, changed_at: dt.datetime) -> bool:
     header = environ.get("HTTP_IF_NONE_MATCH")
     etags = parse_etags(header) if header else []
     if etags:
-        return not _if_none_match_passes(etag, etags)
+        return not compat.if_none_match_passes(etag, etags)
     since = environ.get("HTTP_IF_MODIFIED_SINCE")
     since = since and parse_http_date_safe(since)
-    return bool(since) and not _if_modified_since_passes(int(changed_at.timestamp()), since)
+    return bool(since) and not compat.if_modified_since_passes(int(changed_at.timestamp()), since)
 
 
 def _kept_on_304(stored: list, etag: str, last_modified: str):

@@ -1,0 +1,74 @@
+"""Strictly parsed filter values: each bad value is a 400 that names the parameter and what it takes.
+
+Upstream (and django-filter by default) silently ignores a malformed value and answers as if the
+parameter were absent; these form fields and filters refuse it instead. An empty value counts as
+absent, since the browsable API's filter form sends every field.
+"""
+
+import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS, MAX_INT
+
+
+class StrictBooleanField(forms.Field):
+    default_error_messages = {"invalid": "%(value)r is not a boolean. " + BOOLEAN_HELP}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        result = BOOLEAN_WORDS.get(str(value).strip().lower())
+        if result is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": value}
+            )
+        return result
+
+    def validate(self, value):
+        pass
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class BooleanFilter(django_filters.Filter):
+    """``true``/``false``/``1``/``0`` in any case; anything else is a 400 (django-filter would ignore it)."""
+
+    field_class = StrictBooleanField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.NumberFilter):
+    """An integer id; a non-integer is a 400, an id that matches nothing gives an empty page."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_INT)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Must be a whole number (an id).",
+                "min_value": f"Must be an id from 0 to {MAX_INT}.",
+                "max_value": f"Must be an id from 0 to {MAX_INT}.",
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number in an integer column's range (years, launch counts); anything else is a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        message = f"Must be a whole number from {INT32_MIN} to {INT32_MAX}."
+        kwargs.setdefault("min_value", INT32_MIN)
+        kwargs.setdefault("max_value", INT32_MAX)
+        kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,220 @@
+"""The dressed objects of ``hangar generate``: the first of each kind has every optional part.
+
+At upstream's proportions many optional parts are rare (a crew, a docking to another flight or to a
+payload, a mission's reading and video links, a program's patches, an agency's logos and social media
+links), so a small catalog would leave some nested shapes empty everywhere. The first ``DRESSED``
+objects of each kind are therefore generated with all of them, and point at one another (spacecraft
+1-3 are of configurations 1-3, made by agencies 1-3, flown from pads 1-3 on launchers 1-3, …), so
+that every list's first page shows every part of its shape: the tests' query counts and parity
+checks, the crawl and the bench all see complete responses. The main steps give the dressed objects
+their own columns; ``dress`` adds what hangs off them (links, crews, patches, payloads, dockings).
+
+Everything written here is as synthetic as the rest (``[SYNTHETIC]`` names). Docking events added to
+a flight change its spacecraft's derived statistics, which ``generate`` then recomputes.
+"""
+
+import datetime as dt
+
+from hangar.catalog.models import (
+    Agency,
+    Astronaut,
+    AstronautFlight,
+    AstronautRole,
+    AstronautStatus,
+    AstronautType,
+    DockingEvent,
+    DockingLocation,
+    InfoURL,
+    InfoURLType,
+    Landing,
+    Language,
+    Launch,
+    LauncherConfig,
+    LauncherConfigFamily,
+    Mission,
+    MissionPatch,
+    Payload,
+    PayloadFlight,
+    PayloadType,
+    Program,
+    SocialMedia,
+    SocialMediaLink,
+    SpacecraftFlight,
+    VidURL,
+    VidURLType,
+)
+
+MARK = "[SYNTHETIC]"
+DRESSED = 3  # how many objects of each kind have every optional part
+# Ids beyond anything the main steps write (flights and their landings share ids).
+DRESSED_ID = 2_000_000_000
+
+
+def dress(generator) -> tuple[list, set[int]]:
+    """(rows to insert, spacecraft whose derived statistics the rows change)."""
+    flights = generator.flights.dressed_flights
+    agencies = (2, 1)  # created out of display order throughout, so list orders are exercised
+    rows: list = [
+        InfoURLType(id=1, name="Official Page"),
+        VidURLType(id=1, name="Official Webcast"),
+        Language(id=1, name="English", code="en"),
+        SocialMedia(id=1, name="X", url="https://x.invalid/", logo_id=generator.image("X", full=True)),
+    ]
+    for agency_id in range(1, DRESSED + 1):
+        for n in (2, 1):
+            link_id = agency_id * 10 + n
+            rows.append(SocialMediaLink(id=link_id, social_media_id=1, url=f"https://x.invalid/{link_id}"))
+            rows.append(Agency.social_media_links.through(agency_id=agency_id, socialmedialink_id=link_id))
+    for launcher_id in range(1, DRESSED + 1):
+        rows.append(LauncherConfig.program.through(launcherconfig_id=launcher_id, program_id=1))
+    for family_id in range(1, DRESSED + 1):
+        rows += [
+            LauncherConfigFamily.manufacturer.through(launcherconfigfamily_id=family_id, agency_id=a)
+            for a in agencies
+        ]
+    rows += [
+        MissionPatch(id=2, name=f"{MARK} Patch 2", priority=2, image_url="https://patch.invalid/2.png"),
+        MissionPatch(
+            id=1, name=f"{MARK} Patch 1", priority=1, image_url="https://patch.invalid/1.png", agency_id=1
+        ),
+    ]
+    for program_id in range(1, DRESSED + 1):
+        rows += [Program.agencies.through(program_id=program_id, agency_id=a) for a in agencies]
+        rows += [Program.mission_patches.through(program_id=program_id, missionpatch_id=p) for p in (2, 1)]
+    for _, launch_id, mission_id, net in flights:
+        rows += [Launch.program.through(launch_id=launch_id, program_id=p) for p in (2, 1)]
+        rows += [Mission.agencies.through(mission_id=mission_id, agency_id=a) for a in agencies]
+        rows += _links(mission_id, net)
+    rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
+    touched = _dockings(generator, flights, rows)
+    return rows, touched
+
+
+def _links(mission_id: int, net: dt.datetime) -> list:
+    """A mission's reading and video links, one of each with every part and one without."""
+    rows = []
+    for position in (1, 0):
+        url = f"https://mission-{mission_id}.synthetic.invalid/{position}"
+        rows.append(
+            InfoURL(
+                mission_id=mission_id,
+                position=position,
+                priority=10 - position,
+                source="synthetic.invalid",
+                title=f"{MARK} Press kit {position}" + ("\u2028second line" if position else ""),
+                description=f"{MARK} Reading for mission {mission_id}.",
+                feature_image=f"https://images.synthetic.invalid/feature-{mission_id}.jpg",
+                url=url,
+                type_id=1 if position == 0 else None,
+                language_id=1 if position == 0 else None,
+            )
+        )
+        rows.append(
+            VidURL(
+                mission_id=mission_id,
+                position=position,
+                priority=10 - position,
+                source="synthetic.invalid",
+                publisher="Synthetic TV",
+                title=f"{MARK} Webcast {position}",
+                url=f"{url}/video",
+                type_id=1 if position == 0 else None,
+                language_id=1 if position == 0 else None,
+                start_time=net - dt.timedelta(hours=1),
+                end_time=net + dt.timedelta(hours=1),
+                live=bool(position),
+            )
+        )
+    return rows
+
+
+def _crews(generator, flight_ids: list[int]) -> list:
+    """Astronauts in every crew of the dressed flights, with nationality and social media links."""
+    rows = [
+        AstronautStatus(id=1, name="Active"),
+        AstronautStatus(id=2, name="Retired"),
+        AstronautType(id=1, name="Government"),
+        AstronautRole(id=1, role="Commander", priority=0),
+        AstronautRole(id=2, role="Flight Engineer", priority=1),
+    ]
+    for astronaut_id in range(1, DRESSED + 1):
+        name = f"{MARK} Astronaut {astronaut_id}"
+        rows.append(
+            Astronaut(
+                id=astronaut_id,
+                name=name,
+                status_id=1 if astronaut_id % 2 else 2,
+                agency_id=astronaut_id,
+                image_id=generator.image(name, full=True),
+                type_id=1,
+                date_of_birth=dt.date(1960 + astronaut_id, 3, astronaut_id),
+                bio=generator.description("astronaut"),
+                wiki=f"https://wiki.synthetic.invalid/astronaut-{astronaut_id}",
+            )
+        )
+        rows += [Astronaut.nationality.through(astronaut_id=astronaut_id, country_id=c) for c in (2, 1)]
+        rows.append(Astronaut.social_media_links.through(astronaut_id=astronaut_id, socialmedialink_id=11))
+    seat = 0
+    for flight_id in flight_ids:
+        seats = []
+        for astronaut_id, role_id in ((2, 2), (1, 1), (3, 2)):
+            seat += 1
+            rows.append(AstronautFlight(id=seat, role_id=role_id, astronaut_id=astronaut_id))
+            seats.append(seat)
+        for crew, chosen in (
+            ("launch_crew", seats),
+            ("onboard_crew", seats[:2]),
+            ("landing_crew", seats[1:]),
+        ):
+            through = getattr(SpacecraftFlight, crew).through
+            rows += [through(spacecraftflight_id=flight_id, astronautflight_id=s) for s in chosen]
+    return rows
+
+
+def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
+    """The first dressed flight docks to the second and to a payload flight, at ports on a spacecraft
+    design and on a payload; returns the spacecraft whose statistics that changes."""
+    if len(flights) < 2:
+        return set()
+    (chaser, launch_id, _, net), (target, _, _, _) = flights[0], flights[1]
+    rows += [
+        PayloadType(id=1, name="Cargo"),
+        Payload(
+            id=1,
+            name=f"{MARK} Payload 1",
+            type_id=1,
+            manufacturer_id=1,
+            operator_id=2,
+            image_id=generator.image("payload", full=True),
+            wiki_link="https://wiki.synthetic.invalid/payload-1",
+            info_link="https://payload-1.synthetic.invalid/",
+            mass=1200.5,
+            cost=1_000_000,
+            description=generator.description("payload"),
+        ),
+        *(Payload.program.through(payload_id=1, program_id=p) for p in (2, 1)),
+        Landing(id=DRESSED_ID, attempt=False, description="", landing_location_id=1, type_id=1),
+        PayloadFlight(
+            id=1,
+            destination="Low Earth Orbit",
+            amount=1,
+            payload_id=1,
+            launch_id=launch_id,
+            landing_id=DRESSED_ID,
+        ),
+        DockingLocation(id=DRESSED_ID, name=f"{MARK} Forward port", spacecraft_id=1),
+        DockingLocation(id=DRESSED_ID + 1, name=f"{MARK} Payload port", payload_id=1),
+    ]
+    hour = dt.timedelta(hours=1)
+    for n, target_ids in enumerate(({"flight_vehicle_target_id": target}, {"payload_flight_target_id": 1})):
+        rows.append(
+            DockingEvent(
+                id=DRESSED_ID + n,
+                flight_vehicle_chaser_id=chaser,
+                docking=net + (2 * n + 1) * hour,
+                departure=net + (2 * n + 2) * hour,
+                docking_location_id=DRESSED_ID + n,
+                **target_ids,
+            )
+        )
+    return {1}
