@@ -18,10 +18,10 @@ run: $(STAMP)  ## serve the demo catalog on http://127.0.0.1:8000/2.3.0/spacecra
 JOBS ?= auto  # pytest-xdist workers (one per core)
 
 test: $(STAMP)  ## the test suite on the database HANGAR_DATABASE_URL names (SQLite by default)
-	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
-	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
+	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -n $(JOBS) --dist loadscope $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

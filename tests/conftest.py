@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 import redis
 from django.core.cache import cache
-from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 from hangar.api.fast.encoder import forget_fragments
-from hangar.catalog.models import DataVersion
-from hangar.ingest.generate import clear_catalog, generate
+from hangar.ingest.generate import generate
 from hangar.ingest.importing import import_paths
+from tests.shared import forget_planner_statistics, shared_data
 
 DATA = Path(__file__).parent / "data"
 SEED_FILE = DATA / "seed_spacecraft_page.json"
@@ -32,34 +31,9 @@ def pytest_addoption(parser):
     )
 
 
-@pytest.fixture(scope="module")
-def generated_catalog(django_db_setup, django_db_blocker):
-    """A generated catalog of 120 spacecraft (and everything they nest), written once per module.
-
-    Read-only for the module's tests, which run in transactions of their own on top of it (they must
-    ask for ``db`` too, which is what makes pytest-django create the test database); removed when the
-    module ends, so the next module starts from an empty database again.
-    """
-    with django_db_blocker.unblock():
-        generate(120, seed=7, now=GENERATED_AT)
-    yield
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            clear_catalog()
-            DataVersion.objects.all().delete()
-        forget_planner_statistics()  # generate's ANALYZE would steer later tests' query plans
-
-
-def forget_planner_statistics() -> None:
-    """SQLite plans without statistics again: ANALYZE's rows are deleted (rolled back with the test
-    when inside one), and the planner forgets the ones it had loaded (which a rollback does not do)."""
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
-        if cursor.fetchone():
-            cursor.execute("DELETE FROM sqlite_stat1")
-        cursor.execute("ANALYZE sqlite_schema")
+# A generated catalog of 120 spacecraft and everything they nest (its first objects dressed with every
+# optional part: ingest.generate_dress), for the generic tests over every endpoint.
+generated_catalog = shared_data(lambda: generate(120, seed=7, now=GENERATED_AT))
 
 
 @pytest.fixture

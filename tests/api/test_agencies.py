@@ -7,6 +7,7 @@ import pytest
 
 from hangar.api.filters.agency import STATISTICS
 from hangar.catalog.models import Agency, AgencyType
+from hangar.catalog.signals import batched
 from hangar.ingest.importing import import_paths
 from tests import factories
 from tests.conftest import DATA
@@ -52,28 +53,29 @@ def ids(body):
 
 @pytest.fixture
 def agencies(db):
-    for type_id, name in [(1, "Government"), (2, "Multinational"), (3, "Commercial")]:
-        AgencyType.objects.create(id=type_id, name=name)
-    countries = {
-        code: factories.CountryFactory(id=n, alpha_3_code=code)
-        for n, code in enumerate(["USA", "RUS", "FRA", "DEU", "ITA", "JPN"], start=1)
-    }
-    for id_, name, abbrev, type_id, featured, codes, year, parent, description, _, stats in AGENCIES:
-        agency = Agency.objects.create(
-            id=id_,
-            name=name,
-            abbrev=abbrev,
-            type_id=type_id,
-            featured=featured,
-            founding_year=year,
-            parent_id=parent,
-            description=description,
-            **dict(zip(STATISTICS, stats, strict=True)),
-        )
-        agency.country.set([countries[code] for code in codes])
-    for id_, *_, has_spacecraft, _ in AGENCIES:
-        if has_spacecraft:
-            factories.SpacecraftConfigFactory(agency=Agency.objects.get(id=id_), family=[])
+    with batched():
+        for type_id, name in [(1, "Government"), (2, "Multinational"), (3, "Commercial")]:
+            AgencyType.objects.create(id=type_id, name=name)
+        countries = {
+            code: factories.CountryFactory(id=n, alpha_3_code=code)
+            for n, code in enumerate(["USA", "RUS", "FRA", "DEU", "ITA", "JPN"], start=1)
+        }
+        for id_, name, abbrev, type_id, featured, codes, year, parent, description, _, stats in AGENCIES:
+            agency = Agency.objects.create(
+                id=id_,
+                name=name,
+                abbrev=abbrev,
+                type_id=type_id,
+                featured=featured,
+                founding_year=year,
+                parent_id=parent,
+                description=description,
+                **dict(zip(STATISTICS, stats, strict=True)),
+            )
+            agency.country.set([countries[code] for code in codes])
+        for id_, *_, has_spacecraft, _ in AGENCIES:
+            if has_spacecraft:
+                factories.SpacecraftConfigFactory(agency=Agency.objects.get(id=id_), family=[])
 
 
 @pytest.fixture

@@ -13,16 +13,10 @@ from django.urls import resolve
 from hangar.catalog.models import Agency, Spacecraft, SpacecraftConfig
 from hangar.ingest.importing import import_paths
 from tests.conftest import DATA, SEED_FILE
+from tests.endpoints import ENDPOINTS
 
 HOST = "http://testserver"
-STARTS = [
-    "/2.3.0/spacecraft/",
-    "/2.3.0/spacecraft_configurations/",
-    "/2.3.0/spacecraft_configuration_families/",
-    "/2.3.0/agencies/",
-    "/2.3.0/config/spacecraft_statuses/",
-    "/2.3.0/config/spacecraft_configuration_types/",
-]
+STARTS = [endpoint.path for endpoint in ENDPOINTS if endpoint.lists]
 
 
 def _modes(path: str) -> list[str | None]:

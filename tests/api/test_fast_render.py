@@ -5,11 +5,10 @@ from django.core.cache import cache
 
 from hangar.api.fast import encoder as fast_encoder
 from hangar.api.fast import page_ids
-from hangar.api.fast import views as fast_views
 from hangar.api.fast.encoder import encoder_for
 from hangar.api.renderers import PreRendered
 from hangar.catalog.models import Spacecraft
-from hangar.ingest.generate import generate
+from tests.parity import compare
 
 URL = "/2.3.0/spacecraft/"
 
@@ -47,27 +46,10 @@ LIST_QUERIES = [
 
 
 @pytest.fixture
-def catalog(db):
-    generate(300, seed=11)
+def catalog(db, generated_catalog):
     # Every spacecraft's name, so exact-name and detail queries cover the awkward ones too.
     special = Spacecraft.objects.filter(description__contains="\u2028").values_list("id", "name")[0]
     return special
-
-
-def compare(client, url):
-    """GET ``url`` through the fast path and through DRF's; return both responses."""
-    cache.clear()
-    fast = client.get(url)
-    with fast_views.disabled():
-        cache.clear()
-        slow = client.get(url)
-    assert fast.status_code == slow.status_code, url
-    assert fast.content == slow.content, url
-    for header in ("Content-Type", "Allow", "Vary", "ETag"):
-        assert fast.get(header) == slow.get(header), (url, header)
-    if slow.status_code == 200:
-        assert not isinstance(slow.data, PreRendered)
-    return fast, slow
 
 
 def fast_path_expected(query: str, default_mode: str) -> bool:
@@ -80,29 +62,17 @@ def fast_path_expected(query: str, default_mode: str) -> bool:
     return encoder_for(SpacecraftViewSet.modes[mode]) is not None
 
 
-@pytest.fixture(params=[False, True], ids=["request-host", "public-url"])
-def origin(request, settings):
-    if request.param:
-        settings.PUBLIC_URL = "https://ll.example.org"
-
-
-@pytest.mark.parametrize("fmt", ["", "format=json&"])
-def test_list_pages_are_byte_identical(client, catalog, origin, fmt):
+@pytest.mark.parametrize(
+    ("fmt", "public_url"), [("", ""), ("format=json&", "https://ll.example.org")], ids=["host", "public-url"]
+)
+def test_list_pages_are_byte_identical(client, catalog, settings, fmt, public_url):
+    settings.PUBLIC_URL = public_url
     _, special_name = catalog
     for query in [*LIST_QUERIES, f"name={special_name}"]:
         fast, _ = compare(client, f"{URL}?{fmt}{query}")
         if fast.status_code == 200 and fast_path_expected(query, "normal"):
             assert isinstance(fast.data, PreRendered), query
     assert b"\\u2028" in compare(client, f"{URL}?{fmt}limit=100&ordering=id&offset=0")[0].content
-
-
-@pytest.mark.parametrize("fmt", ["", "format=json&"])
-def test_detail_is_byte_identical(client, catalog, origin, fmt):
-    special_id, _ = catalog
-    for query in (f"{special_id}/?{fmt}", f"1/?{fmt}mode=normal", f"2/?{fmt}in_space=true", f"99999/?{fmt}"):
-        fast, _ = compare(client, f"{URL}{query}")
-        if fast.status_code == 200 and fast_path_expected(query, "detailed"):
-            assert isinstance(fast.data, PreRendered), query
 
 
 def test_the_browsable_api_keeps_the_drf_path(client, catalog):
@@ -126,7 +96,7 @@ def stores():
 
 def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog, monkeypatch):
     monkeypatch.setattr(fast_encoder, "MAX_FRAGMENT_BYTES", 20_000)
-    pages = [f"{URL}?mode=detailed&limit=25&offset={offset}" for offset in range(0, 300, 25)]
+    pages = [f"{URL}?mode=detailed&limit=10&offset={offset}" for offset in range(0, 120, 10)]
     expected = [compare(client, page)[0].content for page in pages]
     largest = 0
     for page, body in zip(pages, expected, strict=True):
@@ -140,7 +110,7 @@ def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog
 def test_compiled_queries_are_kept_per_padded_size_not_per_number_of_ids(client, catalog):
     for limit in range(1, 41):
         fast_encoder.forget_fragments()  # every nested object missing: id lists of every length
-        assert client.get(f"{URL}?mode=detailed&limit={limit}&offset={limit * 5}").status_code == 200
+        assert client.get(f"{URL}?mode=detailed&limit={limit}&offset={limit * 2}").status_code == 200
     sizes = {key[2] for source in fast_encoder._ALL for key in getattr(source, "_sql", ())}
     assert {1, 2, 4, 8, 16, 32} <= sizes <= {2**k for k in range(11)}
 
@@ -272,23 +242,6 @@ def test_detailed_links_programs_and_agencies_are_byte_identical(client, linked_
         compare(client, f"{URL}?{fmt}mode=detailed&limit=100")
 
 
-def test_the_demo_catalog_is_byte_identical(client, db):
-    """Upstream's own records (the seed page and its flights), through both paths, in every mode."""
-    from hangar.ingest.importing import demo_data_dir, import_paths
-
-    import_paths([demo_data_dir()])
-    for query in ("mode=detailed&limit=100", "limit=100", "mode=detailed&ordering=-time_docked&limit=100"):
-        compare(client, f"{URL}?{query}")
-    for spacecraft_id in Spacecraft.objects.values_list("id", flat=True):
-        fast, _ = compare(client, f"{URL}{spacecraft_id}/")
-        assert isinstance(fast.data, PreRendered)
-    flights = compare(client, "/2.3.0/spacecraft_flights/?mode=detailed&limit=100")[0].json()["results"]
-    assert any(f["launch_crew"] for f in flights) and any(f["docking_events"] for f in flights)
-    for flight in flights:
-        fast, _ = compare(client, f"/2.3.0/spacecraft_flights/{flight['id']}/")
-        assert isinstance(fast.data, PreRendered)
-
-
 # The other endpoints with row encoders: each mode, with filters, search, ordering and paging.
 OTHER_ENDPOINTS = {
     "/2.3.0/spacecraft_configurations/": [
@@ -302,7 +255,7 @@ OTHER_ENDPOINTS = {
         "limit=100",
         "mode=list&limit=100",
         "mode=detailed&limit=100",
-        "mode=detailed&offset=5&limit=7",
+        "mode=detailed&offset=1&limit=2",
     ],
     "/2.3.0/agencies/": [
         "limit=100",
@@ -321,7 +274,7 @@ OTHER_ENDPOINTS = {
 
 
 @pytest.mark.parametrize("path", list(OTHER_ENDPOINTS))
-def test_other_endpoints_are_byte_identical(client, catalog, origin, path):
+def test_other_endpoints_are_byte_identical(client, catalog, path):
     from django.urls import resolve
 
     viewset = resolve(path).func.cls

@@ -7,25 +7,34 @@ from django.test.utils import CaptureQueriesContext
 
 from hangar.api import pagination
 from hangar.catalog.models import Spacecraft
+from hangar.catalog.signals import batched
 from tests import factories
+from tests.shared import shared_data
 
 URL = "/2.3.0/spacecraft/"
 STEP = 5
 
 
+def _build():
+    with batched():
+        active, retired = factories.SpacecraftStatusFactory(id=1), factories.SpacecraftStatusFactory(id=2)
+        # Ids with gaps and out of insertion order, so positions and ids differ.
+        for n, pk in enumerate([*range(90, 3, -3), *range(200, 260, 7)]):
+            factories.SpacecraftFactory(
+                id=pk,
+                name=f"Craft {pk}" if n % 2 else f"Dragon {pk}",
+                status=active if n % 3 else retired,
+                in_space=n % 5 == 0,
+                time_in_space=None,
+            )
+
+
+_catalog = shared_data(_build)
+
+
 @pytest.fixture
-def catalog(db, monkeypatch):
+def catalog(db, _catalog, monkeypatch):
     monkeypatch.setattr(pagination, "CHECKPOINT_EVERY", STEP)
-    active, retired = factories.SpacecraftStatusFactory(id=1), factories.SpacecraftStatusFactory(id=2)
-    # Ids with gaps and out of insertion order, so positions and ids differ.
-    for n, pk in enumerate([*range(90, 3, -3), *range(200, 260, 7)]):
-        factories.SpacecraftFactory(
-            id=pk,
-            name=f"Craft {pk}" if n % 2 else f"Dragon {pk}",
-            status=active if n % 3 else retired,
-            in_space=n % 5 == 0,
-            time_in_space=None,
-        )
 
 
 FILTERS = {

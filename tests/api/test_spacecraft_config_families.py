@@ -5,6 +5,7 @@ import json
 import pytest
 
 from hangar.catalog.models import SpacecraftConfigFamily
+from hangar.catalog.signals import batched
 from tests import factories
 from tests.key_order import order_errors
 from tests.openapi import errors
@@ -31,9 +32,15 @@ def ids(body):
 @pytest.fixture
 def families(seed):
     """The seed's families (Soyuz 1, Progress 2, Dragon 6), with Soyuz T's own branch under Soyuz."""
-    SpacecraftConfigFamily.objects.create(
-        id=9, name="Soyuz T", manufacturer_id=1000, parent_id=1, total_launch_count=15, spacecraft_flown=15
-    )
+    with batched():
+        SpacecraftConfigFamily.objects.create(
+            id=9,
+            name="Soyuz T",
+            manufacturer_id=1000,
+            parent_id=1,
+            total_launch_count=15,
+            spacecraft_flown=15,
+        )
 
 
 # --- parity with upstream ------------------------------------------------------------------------------

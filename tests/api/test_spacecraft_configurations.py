@@ -6,6 +6,7 @@ import json
 import pytest
 
 from hangar.catalog.models import SpacecraftConfig
+from hangar.catalog.signals import batched
 from tests import factories
 from tests.key_order import order_errors
 from tests.openapi import errors
@@ -27,7 +28,8 @@ def ids(body):
 @pytest.fixture
 def configs(seed):
     """The seed's five configurations; the crewed Soyuz designs marked human-rated as upstream has them."""
-    SpacecraftConfig.objects.filter(id__in=[1, 42]).update(human_rated=True)
+    with batched():
+        SpacecraftConfig.objects.filter(id__in=[1, 42]).update(human_rated=True)
 
 
 # --- parity with upstream ------------------------------------------------------------------------------

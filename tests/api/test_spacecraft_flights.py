@@ -8,11 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hangar.catalog import models, stats
+from hangar.catalog.signals import batched
 from hangar.ingest.importing import ImportFailed, import_paths
 from tests import factories
 from tests.api.test_no_server_errors import VALUES
 from tests.conftest import DATA
 from tests.openapi import errors
+from tests.shared import shared_data
 
 PARAMS = ["spacecraft", "search", "ordering", "limit", "offset", "mode", "format", "id", "in_space", "status"]
 
@@ -52,9 +54,15 @@ def _dress(launch):
     )
 
 
-@pytest.fixture
-def history(db):
+def _build_history():
     """One spacecraft flown twice (with crews and a docking), one never flown, one in space now."""
+    with batched():
+        first, second, target = _fly()
+    stats.refresh([1, 2, 3, target.spacecraft_id], now=NOW)
+    return first, second
+
+
+def _fly():
     import_paths([str(LAUNCHER_FILE)])
     reflown = factories.SpacecraftFactory(id=1, name="Reflown")
     factories.SpacecraftFactory(id=2, name="Never flown")
@@ -90,8 +98,15 @@ def history(db):
             )
         ]
     )
-    stats.refresh([1, 2, 3, target.spacecraft_id], now=NOW)
-    return first, second
+    return first, second, target
+
+
+_history = shared_data(_build_history)
+
+
+@pytest.fixture
+def history(db, _history):
+    return _history
 
 
 def test_the_fast_path_gives_drfs_bytes_for_crews_and_every_docking_target(client, history):

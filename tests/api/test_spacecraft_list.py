@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hangar.catalog import versioning
+from hangar.catalog.signals import batched
 from tests import factories
 from tests.openapi import errors
 
@@ -181,18 +182,23 @@ def _day(n):
 @pytest.fixture
 def ordered(db):
     """Spacecraft whose ordering keys tie, are NULL, and would sort wrongly as text."""
-    values = [
-        # id, flights, ends, docked, in space
-        (1, 2, 2, _day(9), _day(10)),
-        (2, None, None, None, None),
-        (3, 2, 1, _day(100), _day(9)),
-        (4, 1, 1, _day(9), None),
-        (5, None, 0, _day(0), _day(100)),
-    ]
-    for id_, flights, ends, docked, in_space in values:
-        factories.SpacecraftFactory(
-            id=id_, flights_count=flights, mission_ends_count=ends, time_docked=docked, time_in_space=in_space
-        )
+    with batched():
+        values = [
+            # id, flights, ends, docked, in space
+            (1, 2, 2, _day(9), _day(10)),
+            (2, None, None, None, None),
+            (3, 2, 1, _day(100), _day(9)),
+            (4, 1, 1, _day(9), None),
+            (5, None, 0, _day(0), _day(100)),
+        ]
+        for id_, flights, ends, docked, in_space in values:
+            factories.SpacecraftFactory(
+                id=id_,
+                flights_count=flights,
+                mission_ends_count=ends,
+                time_docked=docked,
+                time_in_space=in_space,
+            )
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from rest_framework.filters import search_smart_split
 from hangar.catalog import versioning
 from hangar.catalog.lookups import sqlite_lower
 from hangar.catalog.models import Spacecraft
+from hangar.catalog.signals import batched
 from tests import factories
 
 URL = "/2.3.0/spacecraft/"
@@ -34,11 +35,14 @@ NAMES = {
 
 @pytest.fixture
 def catalog(db):
-    configs = {}
-    for pk, (name, config_name) in NAMES.items():
-        config = configs.get(config_name) or factories.SpacecraftConfigFactory(id=100 + pk, name=config_name)
-        configs[config_name] = config
-        factories.SpacecraftFactory(id=pk, name=name, spacecraft_config=config)
+    with batched():
+        configs = {}
+        for pk, (name, config_name) in NAMES.items():
+            config = configs.get(config_name) or factories.SpacecraftConfigFactory(
+                id=100 + pk, name=config_name
+            )
+            configs[config_name] = config
+            factories.SpacecraftFactory(id=pk, name=name, spacecraft_config=config)
 
 
 def by_definition(term: str) -> list[int]:
@@ -193,13 +197,14 @@ OTHER_ENDPOINTS = ["spacecraft_configurations", "spacecraft_configuration_famili
 
 @pytest.fixture
 def other_catalog(db):
-    agencies = {pk: factories.AgencyFactory(id=pk, name=n, abbrev=a) for pk, (n, a) in AGENCIES.items()}
-    names = ["Soyuz MS", "Dragon 2", "Прогресс МС", "Starship", "Crew Dragon", "Orel"]
-    for i, name in enumerate(names):
-        agency = agencies[1 + i % len(agencies)]
-        factories.SpacecraftConfigFactory(id=300 + i, name=name, agency=agency)
-        factories.SpacecraftConfigFamilyFactory(id=400 + i, name=f"{name} family", manufacturer=agency)
-    factories.SpacecraftConfigFamilyFactory(id=499, name="Orphan family", manufacturer=None)
+    with batched():
+        agencies = {pk: factories.AgencyFactory(id=pk, name=n, abbrev=a) for pk, (n, a) in AGENCIES.items()}
+        names = ["Soyuz MS", "Dragon 2", "Прогресс МС", "Starship", "Crew Dragon", "Orel"]
+        for i, name in enumerate(names):
+            agency = agencies[1 + i % len(agencies)]
+            factories.SpacecraftConfigFactory(id=300 + i, name=name, agency=agency)
+            factories.SpacecraftConfigFamilyFactory(id=400 + i, name=f"{name} family", manufacturer=agency)
+        factories.SpacecraftConfigFamilyFactory(id=499, name="Orphan family", manufacturer=None)
 
 
 def other_expected(endpoint: str, term: str) -> int:

@@ -86,6 +86,9 @@ def connect() -> None:
 
 
 def bump_on_change(sender, **kwargs) -> None:
-    """Signal receiver for single-object writes (admin, shell, factories)."""
+    """Signal receiver for single-object writes (admin, shell, factories); once per ``signals.batched``."""
+    from hangar.catalog.signals import deferred_version_bump
+
     if not kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires pre_ and post_
-        bump()
+        if not deferred_version_bump():
+            bump()
