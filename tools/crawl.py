@@ -22,7 +22,7 @@ os.environ["HANGAR_DATA_DIR"] = tempfile.mkdtemp(prefix="hangar-crawl-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
 os.environ.setdefault("HANGAR_ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -48,7 +48,7 @@ def _links(node):
 def _view(path):
     try:
         return resolve(path).func.cls
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
 
 
@@ -83,7 +83,8 @@ def main(which: str) -> None:
     client = Client()
     queue = deque()
     for path, viewset in _list_routes():
-        orderings = [f"ordering={o}" for f in getattr(viewset, "ordering_fields", ()) or () for o in (f, f"-{f}")]
+        fields = getattr(viewset, "ordering_fields", ()) or ()
+        orderings = [f"ordering={o}" for f in fields for o in (f, f"-{f}")]
         for mode in _modes(viewset):
             for fmt in ("", "format=json"):
                 for query in ("", "limit=100", "limit=5&offset=3", *orderings):

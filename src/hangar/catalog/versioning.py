@@ -89,6 +89,6 @@ def bump_on_change(sender, **kwargs) -> None:
     """Signal receiver for single-object writes (admin, shell, factories); once per ``signals.batched``."""
     from hangar.catalog.signals import deferred_version_bump
 
-    if not kwargs.get("action", "post_").startswith("pre_"):  # m2m_changed fires pre_ and post_
-        if not deferred_version_bump():
-            bump()
+    # m2m_changed fires pre_ and post_; inside signals.batched() the bump is made once, at its end.
+    if not kwargs.get("action", "post_").startswith("pre_") and not deferred_version_bump():
+        bump()
