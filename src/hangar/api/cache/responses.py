@@ -33,13 +33,15 @@ TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this on
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
 
 
-def mark_data_response(response) -> None:
+def mark_data_response(response, timeout: int | None = None) -> None:
     """Called by views whose output depends on nothing but the request and the catalog's data.
 
     Only those get ``Last-Modified`` (the admin's pages also change with sessions and messages) and
-    only those are stored.
+    only those are stored. ``timeout`` bounds how long the entry lives, in seconds, for a view whose
+    answer also depends on the clock (upcoming launches move to previous with time alone).
     """
     response.hangar_data_response = True
+    response.hangar_cache_timeout = timeout
 
 
 @lru_cache(maxsize=512)
@@ -141,6 +143,7 @@ class ResponseCacheMiddleware:
             return _strip_body_for_head(request, _conditional(request, response, etag, None))
         if key and not response.cookies:
             headers = [(n, v) for n, v in response.items() if n.lower() not in _NOT_REPLAYED]
-            cache.set(key, (etag, headers, response.content), TIMEOUT)
+            timeout = getattr(response, "hangar_cache_timeout", None) or TIMEOUT
+            cache.set(key, (etag, headers, response.content), timeout)
         response = _conditional(request, response, etag, changed_at)
         return _strip_body_for_head(request, response)

@@ -112,6 +112,43 @@ class RocketNormalSerializer(serializers.ModelSerializer):
         fields = ("id", "configuration")
 
 
+class LaunchMiniSerializer(serializers.ModelSerializer):
+    url = ResourceURLField("launch-detail")
+
+    class Meta:
+        model = Launch
+        fields = ("id", "url", "name")
+
+
+class LaunchBasicSerializer(serializers.ModelSerializer):
+    """``LaunchBasic``: the launches endpoint's ``list`` mode."""
+
+    url = ResourceURLField("launch-detail")
+    response_mode = ConstantField("list")
+    status = LaunchStatusSerializer(allow_null=True)
+    net_precision = NetPrecisionSerializer(allow_null=True)
+    image = ImageSerializer(allow_null=True)
+
+    class Meta:
+        model = Launch
+        fields = (
+            "id",
+            "url",
+            "name",
+            "response_mode",
+            "slug",
+            "launch_designator",
+            "status",
+            "last_updated",
+            "net",
+            "net_precision",
+            "window_end",
+            "window_start",
+            "image",
+            "infographic",
+        )
+
+
 class LaunchNormalSerializer(serializers.ModelSerializer):
     url = ResourceURLField("launch-detail")
     response_mode = ConstantField("normal")

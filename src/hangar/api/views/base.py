@@ -31,12 +31,15 @@ class RejectNULMixin:
 class DataViewMixin(RejectNULMixin):
     """A view whose answer depends on nothing but the request and the catalog: cacheable (``api.cache``).
 
-    What it loads is the loading plan of its serializer (``api.loading``) over its base queryset.
+    What it loads is the loading plan of its serializer (``api.loading``) over its base queryset. A view
+    whose answer also depends on the clock sets ``cache_timeout`` (seconds a cached page may live).
     """
+
+    cache_timeout: int | None = None
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        mark_data_response(response)
+        mark_data_response(response, self.cache_timeout)
         return response
 
     def get_base_queryset(self):
