@@ -37,6 +37,32 @@ from django.utils import timezone
 
 from hangar.catalog import versioning
 
+__all__ = [
+    "CHUNK",
+    "CONFIG_FIELDS",
+    "LAUNCH_FAILURE",
+    "LAUNCH_PARTIAL_FAILURE",
+    "LAUNCH_SUCCESS",
+    "SPACECRAFT_FIELDS",
+    "ZERO",
+    "ConfigStats",
+    "FlightFacts",
+    "SpacecraftStats",
+    "config_stats",
+    "derived_owners",
+    "docked_time",
+    "duration",
+    "flight_end",
+    "launched",
+    "merge_config_stats",
+    "ongoing",
+    "recompute",
+    "refresh",
+    "spacecraft_stats",
+    "turn_around_time",
+    "turnarounds",
+]
+
 ZERO = dt.timedelta(0)
 
 # Upstream's fixed LaunchStatus ids.
