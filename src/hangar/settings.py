@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc assets, served by WhiteNoise: docs work offline
     "hangar.catalog",
     "hangar.api",
     "hangar.ingest",
@@ -122,7 +123,7 @@ WSGI_APPLICATION = "hangar.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates"],  # before the apps': overrides DRF's browsable page (api.html)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -199,6 +200,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "An open, self-hostable server that speaks Launch Library 2 version 2.3.0.",
     "VERSION": "2.3.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # validatorUrl: Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "displayRequestDuration": True},
 }
 
 LOGGING = {

@@ -1,20 +1,18 @@
 """``hangar serve``: demo data on an empty database only, a real gunicorn answering (and backed up while
 it does), a database file that is self-contained once it stops, and clear refusals."""
 
-import os
 import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
 from hangar.catalog.models import Spacecraft
 from hangar.ingest.importing import load_demo_if_empty
 from tests import factories
+from tests.server import free_port, get, hangar
 
 
 def test_demo_data_loads_into_an_empty_database(db):
@@ -28,28 +26,6 @@ def test_demo_data_never_touches_a_database_that_holds_data(db):
     assert not Spacecraft.objects.exists()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, deadline: float) -> bytes:
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
-def _hangar(*args: str, database, **kwargs):
-    env = {**os.environ, "HANGAR_DATABASE_URL": f"sqlite:///{database}"}
-    return subprocess.Popen([sys.executable, "-m", "hangar.cli", *args], env=env, **kwargs)
-
-
 def _spacecraft(database) -> int:
     connection = sqlite3.connect(database)
     try:
@@ -60,17 +36,17 @@ def _spacecraft(database) -> int:
 
 def test_serve_answers_is_backed_up_while_serving_and_leaves_a_self_contained_file(tmp_path):
     database, copy = tmp_path / "serve.sqlite3", tmp_path / "backup.sqlite3"
-    port = _free_port()
-    server = _hangar(
+    port = free_port()
+    server = hangar(
         "serve", "--port", str(port), "--workers", "1",
         database=database, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
-        body = _get(f"http://127.0.0.1:{port}/2.3.0/spacecraft/?limit=1", time.monotonic() + 60)
+        body = get(f"http://127.0.0.1:{port}/2.3.0/spacecraft/?limit=1", time.monotonic() + 60)
         assert b'"count":10' in body
-        backup = _hangar("backup", str(copy), database=database, stderr=subprocess.PIPE)
+        backup = hangar("backup", str(copy), database=database, stderr=subprocess.PIPE)
         assert backup.wait(timeout=60) == 0, backup.stderr.read()
-        assert _get(f"http://127.0.0.1:{port}/2.3.0/spacecraft/?limit=1", time.monotonic() + 10) == body
+        assert get(f"http://127.0.0.1:{port}/2.3.0/spacecraft/?limit=1", time.monotonic() + 10) == body
     finally:
         server.send_signal(signal.SIGINT)  # what Ctrl-C on `make run` sends
         out, err = server.communicate(timeout=30)
@@ -89,7 +65,7 @@ def test_serve_reports_a_busy_port_before_doing_anything(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = _hangar(
+        result = hangar(
             "serve", "--port", str(port), database=tmp_path / "db.sqlite3", stderr=subprocess.PIPE
         )
         err = result.communicate(timeout=60)[1].decode()
@@ -100,8 +76,8 @@ def test_serve_reports_a_busy_port_before_doing_anything(tmp_path):
 
 
 def test_serve_no_migrate_refuses_a_database_that_lacks_migrations(tmp_path):
-    result = _hangar(
-        "serve", "--no-migrate", "--port", str(_free_port()),
+    result = hangar(
+        "serve", "--no-migrate", "--port", str(free_port()),
         database=tmp_path / "db.sqlite3", stderr=subprocess.PIPE,
     )  # fmt: skip
     err = result.communicate(timeout=60)[1].decode()
@@ -113,7 +89,7 @@ def test_serve_no_migrate_refuses_a_database_that_lacks_migrations(tmp_path):
     ("args", "message"), [(["--port", "0"], "--port"), (["--workers", "x"], "--workers")]
 )
 def test_serve_rejects_bad_arguments(tmp_path, args, message):
-    result = _hangar("serve", *args, database=tmp_path / "serve.sqlite3", stderr=subprocess.PIPE)
+    result = hangar("serve", *args, database=tmp_path / "serve.sqlite3", stderr=subprocess.PIPE)
     err = result.communicate(timeout=60)[1].decode()
     assert result.returncode != 0
     assert message in err and "Traceback" not in err
