@@ -149,7 +149,7 @@ def count_queries(scenario: Scenario) -> None:
         assert response.status_code == 200, (url, response.status_code)
         return len(captured.captured_queries)
 
-    from hangar.api.fast.encoder import forget_fragments
+    from hangar.api.fast.fragments import forget_fragments
 
     sep = "&" if "?" in scenario.query else "?"
     cache.clear()  # counts too: this first request pays for everything, as after a write

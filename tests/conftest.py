@@ -11,7 +11,7 @@ import redis
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from hangar.api.fast.encoder import forget_fragments
+from hangar.api.fast.fragments import forget_fragments
 from hangar.ingest.generate import generate
 from hangar.ingest.importing import import_paths
 from tests.shared import forget_planner_statistics, shared_data

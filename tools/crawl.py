@@ -5,6 +5,7 @@ and diff the outputs.
 
     .venv/bin/python tools/crawl.py demo > before.txt        # the demo catalog `make run` loads
     .venv/bin/python tools/crawl.py generated > before.txt   # `hangar generate --spacecraft 300 --seed 11`
+    HANGAR_DATA_DIR=dir .venv/bin/python tools/crawl.py existing > before.txt   # a database as it is
 
 Each list endpoint is read in every mode, with and without ``format=json``, at the default page,
 ``limit=100``, an offset and every ordering field; every detail ``url`` met is then read in every mode
@@ -18,7 +19,8 @@ import tempfile
 from collections import deque
 from urllib.parse import urlsplit
 
-os.environ["HANGAR_DATA_DIR"] = tempfile.mkdtemp(prefix="hangar-crawl-")
+if sys.argv[1:2] != ["existing"]:
+    os.environ["HANGAR_DATA_DIR"] = tempfile.mkdtemp(prefix="hangar-crawl-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
 os.environ.setdefault("HANGAR_ALLOWED_HOSTS", "testserver")
 
@@ -66,8 +68,11 @@ def _list_routes():
 
 
 def main(which: str) -> None:
-    call_command("migrate", verbosity=0)
-    if which == "demo":
+    if which != "existing":
+        call_command("migrate", verbosity=0)
+    if which == "existing":
+        pass
+    elif which == "demo":
         from hangar.ingest.importing import load_demo_if_empty
 
         load_demo_if_empty()

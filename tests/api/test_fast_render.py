@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from hangar.api.fast import encoder as fast_encoder
-from hangar.api.fast import page_ids
+from hangar.api.fast import fragments, page_ids
 from hangar.api.fast.encoder import encoder_for
 from hangar.api.renderers import PreRendered
 from hangar.catalog.models import Spacecraft
@@ -91,11 +91,11 @@ def test_fragments_follow_the_data(client, catalog):
 
 
 def stores():
-    return [store for source in fast_encoder._ALL for store in source._fragments.values()]
+    return [store for source in fragments.SOURCES for store in source._fragments.values()]
 
 
 def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog, monkeypatch):
-    monkeypatch.setattr(fast_encoder, "MAX_FRAGMENT_BYTES", 20_000)
+    monkeypatch.setattr(fragments, "MAX_FRAGMENT_BYTES", 20_000)
     pages = [f"{URL}?mode=detailed&limit=10&offset={offset}" for offset in range(0, 120, 10)]
     expected = [compare(client, page)[0].content for page in pages]
     largest = 0
@@ -109,9 +109,9 @@ def test_fragment_stores_empty_themselves_past_their_byte_budget(client, catalog
 
 def test_compiled_queries_are_kept_per_padded_size_not_per_number_of_ids(client, catalog):
     for limit in range(1, 41):
-        fast_encoder.forget_fragments()  # every nested object missing: id lists of every length
+        fragments.forget_fragments()  # every nested object missing: id lists of every length
         assert client.get(f"{URL}?mode=detailed&limit={limit}&offset={limit * 2}").status_code == 200
-    sizes = {key[2] for source in fast_encoder._ALL for key in getattr(source, "_sql", ())}
+    sizes = {key[2] for source in fragments.SOURCES for key in getattr(source, "_sql", ())}
     assert {1, 2, 4, 8, 16, 32} <= sizes <= {2**k for k in range(11)}
 
 
@@ -122,7 +122,7 @@ def test_kept_fragments_take_the_memory_of_their_json(db):
 
     item = {f"key {i}": "value " * 5 for i in range(60)}
     size = len(orjson.dumps(item))
-    store = fast_encoder._Store()
+    store = fragments.Store()
     tracemalloc.start()
     try:
         for pk in range(500):
@@ -152,7 +152,7 @@ def test_a_serializer_without_columns_for_every_field_takes_drfs_path(client, ca
     assert encoder_for(Computed) is None
     assert "Computed.shout" in fast_encoder.why_not_encodable(Computed)
     # Nested in an encodable serializer, it is written by DRF and kept as a fragment like any other.
-    assert isinstance(fast_encoder.source_for(Computed), fast_encoder.DRFFragments)
+    assert isinstance(fast_encoder.source_for(Computed), fragments.DRFFragments)
     assert encoder_for(AgencyViewSet.modes["normal"]) is not None
 
 

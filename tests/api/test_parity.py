@@ -44,7 +44,7 @@ VARIANTS = ((None, ""), ("json", "https://ll.example.org"))
 def test_list_pages(db, client, catalog, settings, endpoint, mode):
     for fmt, public_url in VARIANTS:
         settings.PUBLIC_URL = public_url
-        for page in ({"limit": 25}, {"limit": 3, "offset": 2}):
+        for page in ({"limit": 12}, {"limit": 3, "offset": 2}):
             fast, _ = compare(client, endpoint.url(mode=mode, fmt=fmt, **page))
             assert fast.status_code == 200
             assert isinstance(fast.data, PreRendered) == _fast(endpoint, mode)
@@ -52,8 +52,8 @@ def test_list_pages(db, client, catalog, settings, endpoint, mode):
 
 @pytest.mark.parametrize(("endpoint", "mode"), CASES)
 def test_detail_views(db, client, catalog, settings, endpoint, mode):
-    pks = list(endpoint.model.objects.order_by("pk").values_list("pk", flat=True)[:3])
-    for pk, (fmt, public_url) in zip(pks, [*VARIANTS, VARIANTS[0]], strict=False):
+    pks = list(endpoint.model.objects.order_by("pk").values_list("pk", flat=True)[:2])
+    for pk, (fmt, public_url) in zip(pks, VARIANTS, strict=False):
         settings.PUBLIC_URL = public_url
         fast, _ = compare(client, endpoint.url(pk, mode=mode, fmt=fmt))
         assert fast.status_code == 200

@@ -7,10 +7,10 @@ fields once (``encoder_for``, memoised per serializer class) and then writes a p
 
 - the object's own fields are formatted from its columns exactly as the DRF field would format them
   (``api.fast.formats``);
-- each nested object or list item is a JSON *fragment*, written the first time it is needed by the
-  nested serializer's own encoder and kept, per data version, origin and ``format``, in that
-  encoder's store: an image nested in a spacecraft and in an agency is written once. A cold page
-  costs one or two queries per nested serializer, whatever its size;
+- each nested object or list item is a JSON *fragment* (``api.fast.fragments``), written the first
+  time it is needed by the nested serializer's own encoder and kept in that encoder's store: an image
+  nested in a spacecraft and in an agency is written once. A cold page costs one query per nested
+  serializer (and one per list field), whatever its size and whatever depth they appear at;
 - a nested serializer the encoder cannot read (a field it has no column for) is written by DRF, with
   the loading plan ``api.loading`` derives for it, and kept as a fragment the same way;
 - a ``many`` field's items come from one query per page that finds the (parent, item) pairs in the
@@ -21,7 +21,6 @@ escapes), is dealt with where text enters the page: every string an encoder form
 fragment is escaped when it is made, so the page itself is never searched.
 """
 
-import threading
 from functools import cache
 
 import orjson
@@ -31,37 +30,15 @@ from rest_framework import serializers
 
 from hangar import compat
 from hangar.api.fast import formats
-from hangar.api.loading import list_order, loading_plan, nested_fields
-from hangar.api.renderers import dumps
+from hangar.api.fast.fragments import SOURCES, DRFFragments, FragmentSource, Store, forget_fragments
+from hangar.api.loading import list_order, nested_fields
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
-from hangar.catalog import versioning
 
-# Fragments kept per serializer, origin and format in each worker; the store is emptied when the data
-# version changes or it is full (by count or by bytes of JSON), so a worker's memory stays flat.
-MAX_FRAGMENTS = 20_000
-MAX_FRAGMENT_BYTES = 32 * 1024 * 1024
-
-_ALL: list["FragmentSource"] = []
+__all__ = ["RowEncoder", "encoder_for", "forget_fragments", "source_for", "why_not_encodable"]
 
 
 class NotEncodable(ValueError):
     """A serializer field a row encoder has no column for; its serializer is written by DRF."""
-
-
-class _Store(dict):
-    """One source's fragments for one origin and format: {pk: fragment}, with their size."""
-
-    __slots__ = ("nbytes",)
-
-    def __init__(self):
-        super().__init__()
-        self.nbytes = 0
-
-    def keep(self, key, body: bytes) -> None:
-        # Copied to its own size first: orjson returns its growth buffer as the bytes object, at
-        # least 4 KB and several times the JSON for larger documents (a 2.3 KB fragment held 32 KB).
-        self[key] = orjson.Fragment(bytes(memoryview(body)))
-        self.nbytes += len(body)
 
 
 def padded_size(count: int) -> int:
@@ -70,54 +47,6 @@ def padded_size(count: int) -> int:
     if count <= 1024:
         return 1 << (count - 1).bit_length()
     return -(-count // 1024) * 1024
-
-
-class FragmentSource:
-    """Writes the JSON of one serializer's objects by primary key, and keeps it as fragments.
-
-    ``height`` is how deep the serializer nests what this source itself must make first (0 for none).
-    """
-
-    height = 0
-
-    def __init__(self, serializer_class):
-        self.serializer_class = serializer_class
-        self.model = serializer_class.Meta.model
-        self._fragments: dict = {}
-        self._fragments_version = None
-
-    def forget(self) -> None:
-        self._fragments = {}
-        self._fragments_version = None
-
-    def store(self, request) -> _Store:
-        version = getattr(request, "hangar_data_version", None) or versioning.current()
-        if version != self._fragments_version:
-            self._fragments = {}
-            self._fragments_version = version
-        origin = request.build_absolute_uri("/")  # absolute URLs inside fragments depend on these
-        fmt = request.GET.get("format")
-        store = self._fragments.get((origin, fmt))
-        if store is None or len(store) > MAX_FRAGMENTS or store.nbytes > MAX_FRAGMENT_BYTES:
-            store = self._fragments[(origin, fmt)] = _Store()
-        return store
-
-
-class DRFFragments(FragmentSource):
-    """Fragments written by the DRF serializer itself, over its derived loading plan."""
-
-    def __init__(self, serializer_class):
-        super().__init__(serializer_class)
-        self._serializers = threading.local()
-
-    def write(self, pks, request, store):
-        serializer = self._serializers.__dict__.get("serializer")
-        if serializer is None:  # one per thread: building nested fields deep-copies them
-            serializer = self._serializers.__dict__["serializer"] = self.serializer_class(context={})
-        compat.set_serializer_context(serializer, {"request": request})
-        queryset = loading_plan(self.serializer_class).apply(self.model._default_manager.filter(pk__in=pks))
-        for obj in queryset:
-            store.keep(obj.pk, dumps(serializer.to_representation(obj)))
 
 
 class RowEncoder(FragmentSource):
@@ -329,7 +258,7 @@ class _Page:
         self.rows: dict = {}
         self.pairs: dict = {}
 
-    def store(self, source) -> _Store:
+    def store(self, source) -> Store:
         store = self.stores.get(source)
         if store is None:
             store = self.stores[source] = source.store(self.request)
@@ -402,7 +331,7 @@ def encoder_for(serializer_class) -> RowEncoder | None:
     except NotEncodable as exc:
         _NOT_ENCODABLE[serializer_class] = str(exc)
         return None
-    _ALL.append(encoder)
+    SOURCES.append(encoder)
     return encoder
 
 
@@ -418,11 +347,5 @@ def source_for(serializer_class) -> FragmentSource:
     source = encoder_for(serializer_class)
     if source is None:
         source = DRFFragments(serializer_class)
-        _ALL.append(source)
+        SOURCES.append(source)
     return source
-
-
-def forget_fragments() -> None:
-    """Drop every kept fragment (tests: each test's database reuses version numbers)."""
-    for source in _ALL:
-        source.forget()

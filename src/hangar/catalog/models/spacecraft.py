@@ -139,7 +139,7 @@ class Spacecraft(models.Model):
             models.Index(fields=["is_placeholder", "id"], name="spacecraft_placeholder_idx"),
             # The count of a status with either flag is a range of this index, not a row per match.
             models.Index(fields=["status", "in_space", "is_placeholder"], name="spacecraft_status_flags_idx"),
-            # SQLite also gets (status, ordering key, id) per key: migration 0006.
+            # SQLite also gets (status, ordering key, id) per key: catalog.search_index.SQLITE_INDEXES.
         ]
 
     def __str__(self):
