@@ -9,7 +9,7 @@ import pytest
 from django.core.management import get_commands, load_command_class
 
 from hangar import __version__
-from hangar.cli import GROUPS, overview
+from hangar.cli import GROUPS, main, overview
 
 HANGAR_COMMANDS = sorted(name for name, app in get_commands().items() if app.startswith("hangar"))
 
@@ -46,11 +46,10 @@ def test_help_says_what_hangar_is_then_its_commands_by_group_then_djangos():
     assert "[django] " in text and "makemigrations" in text.split("Django's commands", 1)[1]
 
 
-def test_help_is_what_hangar_alone_and_hangar_help_print():
-    for args in (["--help"], []):
-        result = hangar(*args)
-        assert result.returncode == 0
-        assert result.stdout.strip() == overview()
+@pytest.mark.parametrize("args", [["--help"], [], ["help"], ["-h"]])
+def test_help_is_what_hangar_alone_and_hangar_help_print(capsys, args):
+    main(args)
+    assert capsys.readouterr().out.strip() == overview()
 
 
 @pytest.mark.parametrize("name", HANGAR_COMMANDS)

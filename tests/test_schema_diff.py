@@ -81,7 +81,7 @@ def test_unjustified_differences_and_stale_justifications_are_both_reported():
     assert stale == ["gone"]
 
 
-def test_readme_justifies_every_difference_of_hangars_schema(db):
+def test_readme_justifies_every_difference_of_hangars_schema():
     found = differences(json.loads(OFFICIAL.read_text()), hangar_schema())
     reasons, unjustified, stale = check(found, justifications(README.read_text()))
     assert (unjustified, stale) == ([], []), "run .venv/bin/python tools/schema_diff.py"
