@@ -12,8 +12,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## serve the demo catalog on http://127.0.0.1:8000/2.3.0/spacecraft/
-	$(BIN)/hangar serve
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+run: $(STAMP)  ## serve the demo catalog on http://$(HOST):$(PORT)/2.3.0/spacecraft/ (make run PORT=8001)
+	$(BIN)/hangar serve --host $(HOST) --port $(PORT)
 
 JOBS ?= auto  # pytest-xdist workers (one per core)
 

@@ -29,6 +29,9 @@ def pytest_addoption(parser):
     parser.addoption(
         "--pin-queries", action="store_true", help="rewrite tests/api/query_counts.json (run with -n0)"
     )
+    parser.addoption(
+        "--update-screenshots", action="store_true", help="write the browser tests' screenshots to docs/"
+    )
 
 
 # A generated catalog of 120 spacecraft and everything they nest (its first objects dressed with every

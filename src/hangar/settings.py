@@ -48,6 +48,29 @@ def _public_url(raw: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _database(url: str) -> dict:
+    """Django's DATABASES entry for ``url``: SQLite or PostgreSQL, anything else a configuration error."""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except ValueError:
+        config = {}
+    if config.get("ENGINE") not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
+        raise ImproperlyConfigured(
+            f"HANGAR_DATABASE_URL must be sqlite:///PATH or postgres://USER@HOST:PORT/NAME, not {url!r}"
+        )
+    return config
+
+
+def _make_directory(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"cannot create the SQLite database's directory {str(path)!r} "
+            f"(HANGAR_DATA_DIR or HANGAR_DATABASE_URL): {exc.strerror}"
+        ) from None
+
+
 # --- Deployment settings: all from the environment -------------------------------------------------
 DATA_DIR = Path(os.environ.get("HANGAR_DATA_DIR") or "var").resolve()
 DATABASE_URL = os.environ.get("HANGAR_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'hangar.sqlite3'}"
@@ -74,6 +97,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc assets, served by WhiteNoise: docs work offline
     "hangar.catalog",
     "hangar.api",
     "hangar.ingest",
@@ -99,7 +123,7 @@ WSGI_APPLICATION = "hangar.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates"],  # before the apps': overrides DRF's browsable page (api.html)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -111,15 +135,18 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {"default": _database(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _make_directory(Path(DATABASES["default"]["NAME"]).parent)
     # Kept open: opening a file and running the PRAGMAs costs ~1 ms, more than a cached answer.
     # Under WAL an idle connection in autocommit holds no lock, so writers are not held up.
     DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets gunicorn workers read while an import writes; IMMEDIATE avoids upgrade deadlocks.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # journal_size_limit: a checkpointed WAL shrinks back to 64 MB, not to the largest transaction.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
 
@@ -173,6 +200,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "An open, self-hostable server that speaks Launch Library 2 version 2.3.0.",
     "VERSION": "2.3.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # validatorUrl: Swagger UI would otherwise send the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "displayRequestDuration": True},
 }
 
 LOGGING = {

@@ -1,12 +1,18 @@
-"""Top-level URLs: the LL2-compatible API under /2.3.0/, the admin, and the OpenAPI schema."""
+"""Top-level URLs: the LL2-compatible API under /2.3.0/ (with its schema, Swagger UI and Redoc), the
+``/docs/`` landing page and the admin."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+
+from hangar.api.views.docs import DocsView
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/2.3.0/spacecraft/", permanent=False)),
     path("2.3.0/", include("hangar.api.urls")),
+    path("docs/", DocsView.as_view(), name="docs"),
+    path("favicon.ico", RedirectView.as_view(url=static("hangar/favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
 ]
 

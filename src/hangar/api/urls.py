@@ -1,11 +1,15 @@
-"""Routes of the LL2 2.3.0 API, mounted at /2.3.0/; route names are what ``ResourceURLField`` reverses."""
+"""Routes of the LL2 2.3.0 API, mounted at /2.3.0/; route names are what ``ResourceURLField`` reverses.
+
+Beside them, as upstream serves them: the OpenAPI schema, Swagger UI (``swagger/``) and Redoc.
+"""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from hangar.api.views import linked
 from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
@@ -42,5 +46,7 @@ router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloa
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     *router.urls,
 ]

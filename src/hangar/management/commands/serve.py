@@ -1,12 +1,17 @@
 """``hangar serve``: apply migrations, load the demo catalog into an empty database, run gunicorn."""
 
+import errno
 import os
+import socket
 import sys
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from hangar.ingest.importing import load_demo_if_empty
+from hangar.management.base import HangarCommand
 
 
 def port(value: str) -> int:
@@ -23,12 +28,41 @@ def positive(value: str) -> int:
     return number
 
 
-class Command(BaseCommand):
-    help = "Serve the API with gunicorn; migrates first and loads demo data into an empty database."
+def ensure_free(host: str, port: int) -> None:
+    """Fail with one line when ``host:port`` cannot be listened on, before gunicorn tries (and retries)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+            sock.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise CommandError(
+                f"port {port} on {host} is already in use: stop what holds it, or choose another port "
+                f"(hangar serve --port {port + 1 if port < 65535 else 8000}, make run PORT=…)"
+            ) from None
+        raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def unapplied_migrations() -> int:
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+class Command(HangarCommand):
+    help = (
+        "Serve the API with gunicorn. Applies migrations first (unless --no-migrate) and loads the demo "
+        "catalog into an empty database (unless --no-demo); the access log goes to stdout."
+    )
+    examples = """
+        hangar serve                                  # http://127.0.0.1:8000/2.3.0/spacecraft/
+        hangar serve --host 0.0.0.0 --port 8716 --workers 4
+        hangar migrate && hangar serve --no-migrate --no-demo   # production: migrations once per release
+    """
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
         parser.add_argument("--port", type=port, default=8000, help="TCP port, 1-65535 (default 8000)")
         parser.add_argument(
             "--workers", type=positive, default=2, help="gunicorn worker processes (default 2)"
@@ -36,20 +70,37 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-demo", action="store_true", help="do not load demo data into an empty database"
         )
+        parser.add_argument(
+            "--no-migrate",
+            action="store_true",
+            help="do not apply migrations (run `hangar migrate` once per release); refuses a database "
+            "that lacks some",
+        )
 
-    def handle(self, *args, host, port, workers, no_demo, verbosity, **options):
-        call_command("migrate", interactive=False, verbosity=0)
+    def handle(self, *args, host, port, workers, no_demo, no_migrate, verbosity, **options):
+        ensure_free(host, port)
+        if not no_migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        elif pending := unapplied_migrations():
+            raise CommandError(
+                f"the database lacks {pending} migration(s): run `hangar migrate` first "
+                "(or serve without --no-migrate)"
+            )
         summary = None if no_demo else load_demo_if_empty()
         if summary is not None:
             created = sum(c["created"] for c in summary.counts.values())
             self.stderr.write(f"loaded demo data: {created} objects")
+        # Closing the last connection checkpoints SQLite's WAL, so the file holds what was just written.
+        connections.close_all()
         argv = [
             sys.executable, "-m", "gunicorn", "hangar.wsgi:application",
+            "--config", "python:hangar.gunicorn_hooks",
             "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
             "--workers", str(workers),
             "--access-logfile", "-",
+            "--no-control-socket",  # one per user by default: several servers on a host would share it
         ]  # fmt: skip
-        self.stderr.write(f"serving on http://{host}:{port}/2.3.0/spacecraft/")
+        self.stderr.write(f"serving on http://{host}:{port}/2.3.0/spacecraft/ (docs: /docs/)")
         sys.stdout.flush()
         sys.stderr.flush()
         try:

@@ -2,16 +2,22 @@
 
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from hangar.catalog import stats
+from hangar.management.base import HangarCommand
 
 
-class Command(BaseCommand):
+class Command(HangarCommand):
     help = (
-        "Recompute derived statistics (flight durations and turnarounds; spacecraft and configuration "
-        "aggregates) from the stored flights. Run it periodically so ongoing flights count up to now."
+        "Recompute the statistics derived from stored flights. Flight durations and turnarounds, "
+        "spacecraft and configuration aggregates; run it hourly so ongoing flights count up to now."
     )
+    examples = """
+        hangar recompute                               # with the current time
+        hangar recompute --now 2025-07-01T00:00:00Z    # as of a given instant
+        0 * * * *  /srv/hangar/.venv/bin/hangar recompute --verbosity 0   # a crontab line
+    """
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -3,9 +3,10 @@
 import sys
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from hangar.ingest.generate import GenerateError, generate
+from hangar.management.base import HangarCommand
 
 
 def count(value: str) -> int:
@@ -15,12 +16,16 @@ def count(value: str) -> int:
     return number
 
 
-class Command(BaseCommand):
+class Command(HangarCommand):
     help = (
-        "Generate a deterministic synthetic catalog (names start with [SYNTHETIC]) at upstream's "
-        "proportions, flights, launches, landings and dockings included, for benchmarks. Refuses a "
+        "Generate a deterministic synthetic catalog for benchmarks. Names start with [SYNTHETIC]; "
+        "upstream's proportions, flights, launches, landings and dockings included. Refuses a "
         "non-empty catalog unless --replace."
     )
+    examples = """
+        hangar generate --spacecraft 10000                     # into an empty database
+        hangar generate --spacecraft 1000000 --seed 3 --replace   # the same rows for the same seed
+    """
 
     def add_arguments(self, parser):
         parser.add_argument("--spacecraft", type=count, required=True, help="how many spacecraft (≥ 1)")

@@ -1,0 +1,1 @@
+"""Browser tests: headless Chromium over a real server."""

@@ -1,0 +1,1 @@
+"""Developer scripts (run as ``.venv/bin/python tools/<name>.py``); the tests import their logic."""
