@@ -53,7 +53,9 @@ def lookups(db):
         for id_, name in NAMES:
             model.objects.create(id=id_, name=name, **_extras(model, earth, site))
     # CelestialBodyNormal (in a landing location) requires an image.
-    image = Image.objects.create(id=1, name="Earth", image_url="https://x/e.png", thumbnail_url="", license_id=1)
+    image = Image.objects.create(
+        id=1, name="Earth", image_url="https://x/e.png", thumbnail_url="", license_id=1
+    )
     CelestialBody.objects.filter(id=1).update(image=image)
 
 

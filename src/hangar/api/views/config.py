@@ -6,7 +6,11 @@ differs only in the path), so they are declared as one table, ``CONFIG_LOOKUPS``
 """
 
 from hangar.api.serializers.agency import AgencyTypeSerializer
-from hangar.api.serializers.common import CountrySerializer, ImageLicenseSerializer, ImageVariantTypeSerializer
+from hangar.api.serializers.common import (
+    CountrySerializer,
+    ImageLicenseSerializer,
+    ImageVariantTypeSerializer,
+)
 from hangar.api.serializers.flight import LandingTypeSerializer, PayloadTypeSerializer
 from hangar.api.serializers.launch import (
     InfoURLTypeSerializer,
