@@ -166,15 +166,16 @@ def _count(ident: str, limit: int, period: int, amount: int) -> tuple[int, int]:
     client = getattr(backend, "client", None)
     used = None
     if client is not None and backend.health.available():
+        shared = backend.make_key(key)  # under the cache's prefix (HANGAR_CACHE_PREFIX)
         try:
             redis = client()
             if amount:
                 pipe = redis.pipeline(transaction=False)
-                pipe.incrby(key, amount)
-                pipe.expire(key, period + 1)
+                pipe.incrby(shared, amount)
+                pipe.expire(shared, period + 1)
                 used = int(pipe.execute()[0])
             else:
-                used = int(redis.get(key) or 0)
+                used = int(redis.get(shared) or 0)
             backend.health.succeeded()
         except Exception as exc:
             backend.health.failed(exc, "throttle")
