@@ -72,3 +72,65 @@ class IntegerFilter(django_filters.NumberFilter):
         kwargs.setdefault("max_value", INT32_MAX)
         kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
         super().__init__(*args, **kwargs)
+
+
+class IdListField(forms.Field):
+    """``1,2,3`` → ``[1, 2, 3]``; empty items are skipped, anything but ids is a 400."""
+
+    default_error_messages = {"invalid": "%(value)r is not an id. Must be whole numbers separated by commas."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        ids = []
+        for item in str(value).split(","):
+            text = item.strip()
+            if not text:
+                continue
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_INT:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"value": text}
+                )
+            ids.append(int(text))
+        return ids
+
+
+# Upstream's file types the items as numbers; they are ids, whole numbers (a fraction is a 400).
+@extend_schema_field({"type": "array", "items": {"type": "number"}})
+class IdListFilter(django_filters.Filter):
+    """Comma-separated ids: an object matches when its ``field_name`` is one of them (``*_ids``)."""
+
+    field_class = IdListField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if "__" in self.field_name:  # through a list relation: a subquery, so each object appears once
+            return qs.filter(
+                pk__in=qs.model._default_manager.filter(**{f"{self.field_name}__in": value}).values("pk")
+            )
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+class StrictDateField(forms.DateField):
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be a date, YYYY-MM-DD."}
+
+
+@extend_schema_field(OpenApiTypes.DATE)
+class DateFilter(django_filters.DateFilter):
+    """A calendar date, ``YYYY-MM-DD``; anything else is a 400."""
+
+    field_class = StrictDateField
+
+
+class StrictDateTimeField(django_filters.fields.IsoDateTimeField):
+    input_formats = [django_filters.fields.IsoDateTimeField.ISO_8601, "%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be an ISO 8601 date-time (2024-01-31T12:00:00Z) or date."}
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time (a date alone is its midnight, UTC); anything else is a 400."""
+
+    field_class = StrictDateTimeField
