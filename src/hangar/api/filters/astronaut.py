@@ -1,7 +1,8 @@
 """The astronauts endpoint's filters: the 42 parameters of the official LL2 2.3.0 file, strictly parsed.
 
-- ``age``, the flight and landing counts and the dates of birth and death, first and last flight come as exact,
-  ``__gt``, ``__gte``, ``__lt`` and ``__lte``; the statistics are stored columns (``catalog.stats.people``).
+- ``age``, the flight and landing counts and the dates of birth and death, first and last flight come
+  as exact, ``__gt``, ``__gte``, ``__lt`` and ``__lte``; the statistics are stored columns
+  (``catalog.stats.people``).
 - ``agency_ids`` and ``status_ids`` are comma-separated ids; an astronaut matches any of them.
 - ``has_flown``: the astronaut has a first flight (one launched flight or more).
 - ``is_human``: the astronaut's type is not *Non-Human* (upstream's type for the animals it lists);
