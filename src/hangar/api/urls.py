@@ -7,18 +7,14 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from hangar.api.views import linked
+from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
-from hangar.api.views.astronaut import (
-    AstronautRoleViewSet,
-    AstronautStatusViewSet,
-    AstronautTypeViewSet,
-    AstronautViewSet,
-)
+from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
@@ -29,6 +25,9 @@ router.register(
     "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
 )
 router.register("programs", ProgramViewSet, basename="program")
+router.register("pads", PadViewSet, basename="pad")
+router.register("locations", LocationViewSet, basename="location")
+router.register("celestial_bodies", CelestialBodyViewSet, basename="celestialbody")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
@@ -36,19 +35,16 @@ router.register(
     "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
 )
 router.register("astronauts", AstronautViewSet, basename="astronaut")
-router.register("config/astronaut_roles", AstronautRoleViewSet, basename="astronautrole")
-router.register("config/astronaut_statuses", AstronautStatusViewSet, basename="astronautstatus")
-router.register("config/astronaut_types", AstronautTypeViewSet, basename="astronauttype")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
 )
+for lookup, viewset in config.VIEWSETS.items():
+    router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launches", linked.LaunchViewSet, basename="launch")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("pads", linked.PadViewSet, basename="pad")
-router.register("locations", linked.LocationViewSet, basename="location")
 router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")

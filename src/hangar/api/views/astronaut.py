@@ -1,18 +1,13 @@
-"""The astronauts endpoint and the ``/config/`` lookups astronauts use (roles, statuses, types)."""
+"""The astronauts endpoint (its ``/config/`` lookups are in ``api.views.config``)."""
 
 from hangar.api.filters.astronaut import AstronautFilterSet
-from hangar.api.serializers.astronaut import (
-    AstronautDetailedSerializer,
-    AstronautRoleSerializer,
-    AstronautStatusSerializer,
-    AstronautTypeSerializer,
-)
+from hangar.api.serializers.astronaut import AstronautDetailedSerializer
 from hangar.api.serializers.astronaut_endpoint import (
     AstronautEndpointDetailedSerializer,
     AstronautEndpointNormalSerializer,
 )
-from hangar.api.views.base import LookupViewSet, ModeViewSet
-from hangar.catalog.models import Astronaut, AstronautRole, AstronautStatus, AstronautType
+from hangar.api.views.base import ModeViewSet
+from hangar.catalog.models import Astronaut
 
 
 class AstronautViewSet(ModeViewSet):
@@ -79,37 +74,3 @@ class AstronautViewSet(ModeViewSet):
         "time_in_space",
     )
     ordering = ("id",)
-
-
-def _lookup_help(path: str) -> str:
-    return f"""
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/config/{path}/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/config/{path}/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
-    """
-
-
-class AstronautRoleViewSet(LookupViewSet):
-    __doc__ = _lookup_help("astronaut_roles")
-    queryset = AstronautRole.objects.all()
-    serializer_class = AstronautRoleSerializer
-    ordering_fields = ("id", "role", "priority")
-
-
-class AstronautStatusViewSet(LookupViewSet):
-    __doc__ = _lookup_help("astronaut_statuses")
-    queryset = AstronautStatus.objects.all()
-    serializer_class = AstronautStatusSerializer
-
-
-class AstronautTypeViewSet(LookupViewSet):
-    __doc__ = _lookup_help("astronaut_types")
-    queryset = AstronautType.objects.all()
-    serializer_class = AstronautTypeSerializer

@@ -1,12 +1,12 @@
 """Detail routes for the resources that spacecraft flights link to (launches, landings, stations, …).
 
-Every URL a flight response emits resolves here, to exactly what Hangar stores. Launches, pads,
-locations and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LaunchNormal`` for ``/launches/{id}/?mode=normal``, …), which is the default here. Landings, space
-stations, docking events and spacewalks answer in the shape other responses nest (``Landing``,
-``SpaceStationNormal``, ``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes
-need first stages, owners, expeditions, events and mini launch shapes that Hangar does not model yet.
-Only the detail route exists.
+Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
+have endpoints of their own, ``api.views.places``; astronauts too, ``api.views.astronaut``). Launches
+and payload flights answer in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
+``/launches/{id}/?mode=normal``, …), which is the default here. Landings, space stations, docking
+events and spacewalks answer in the shape other responses nest (``Landing``, ``SpaceStationNormal``,
+``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need first stages, owners,
+expeditions, events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
 """
 
 from hangar.api.serializers.flight import (
@@ -15,7 +15,6 @@ from hangar.api.serializers.flight import (
     PayloadFlightNormalSerializer,
 )
 from hangar.api.serializers.launch import LaunchNormalSerializer
-from hangar.api.serializers.location import LocationSerializer, PadSerializer
 from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
@@ -23,8 +22,6 @@ from hangar.catalog.models import (
     DockingEvent,
     Landing,
     Launch,
-    Location,
-    Pad,
     PayloadFlight,
     SpaceStation,
     Spacewalk,
@@ -45,22 +42,6 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class PadViewSet(ModeDetailViewSet):
-    """One launch pad, as `Pad`."""
-
-    queryset = Pad.objects.all()
-    modes = {"normal": PadSerializer}
-    detail_mode = "normal"
-
-
-class LocationViewSet(ModeDetailViewSet):
-    """One location, as `Location` (upstream's `mode=normal`)."""
-
-    queryset = Location.objects.all()
-    modes = {"normal": LocationSerializer}
     detail_mode = "normal"
 
 
