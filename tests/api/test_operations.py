@@ -21,7 +21,9 @@ def served():
 def call(app, url, method="GET"):
     environ = RequestFactory().generic(method, url).environ
     started = []
-    body = b"".join(app(environ, lambda status, headers, exc_info=None: started.append((status, dict(headers)))))
+    body = b"".join(
+        app(environ, lambda status, headers, exc_info=None: started.append((status, dict(headers))))
+    )
     status, headers = started[0]
     return int(status.split()[0]), headers, body
 
