@@ -15,23 +15,13 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 
 from hangar.api.filters.agency import RANGE_LOOKUPS, STATISTICS, CountryCodeFilter
-from hangar.api.filters.fields import BooleanFilter, IntegerFilter
+from hangar.api.filters.fields import BooleanFilter, DateFilter, IdListFilter, IntegerFilter
 from hangar.api.filters.related import (
     RelatedAllFilter,
-    RelatedAnyFilter,
     RelatedCharFilter,
     RelatedIdFilter,
 )
 from hangar.catalog.models import LauncherConfig, LauncherConfigFamily
-
-
-class DateFilter(django_filters.DateFilter):
-    """An ISO 8601 date (``2010-06-04``); anything else is a 400."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
-        kwargs.setdefault("error_messages", {"invalid": "Must be an ISO 8601 date, e.g. 2010-06-04."})
-        super().__init__(*args, **kwargs)
 
 
 def _statistics_and_maiden_flight() -> dict:
@@ -46,7 +36,7 @@ OVERRIDES = {
 
 class LauncherConfigFilterSet(django_filters.FilterSet):
     active = BooleanFilter()
-    families = RelatedAnyFilter(field_name="families")
+    families = IdListFilter(field_name="families")
     families__contains = RelatedAllFilter(field_name="families")
     full_name = django_filters.CharFilter(lookup_expr="exact")
     full_name__contains = django_filters.CharFilter(field_name="full_name", lookup_expr="scontains")
@@ -57,7 +47,7 @@ class LauncherConfigFilterSet(django_filters.FilterSet):
     )
     name = django_filters.CharFilter(lookup_expr="exact")
     name__contains = django_filters.CharFilter(field_name="name", lookup_expr="scontains")
-    program = RelatedAnyFilter(field_name="program")
+    program = IdListFilter(field_name="program")
     program__contains = RelatedAllFilter(field_name="program")
 
     class Meta:

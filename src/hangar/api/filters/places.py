@@ -14,8 +14,7 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 
 from hangar.api.filters.agency import RANGE_LOOKUPS, CountryCodeFilter
-from hangar.api.filters.fields import IdFilter, IntegerFilter
-from hangar.api.filters.related import RelatedAnyFilter
+from hangar.api.filters.fields import IdFilter, IdListFilter, IntegerFilter
 from hangar.catalog.models import Location, Pad
 
 
@@ -30,7 +29,9 @@ class FloatFilter(django_filters.NumberFilter):
 
 
 class PadFilterSet(django_filters.FilterSet):
-    agencies_ids = RelatedAnyFilter(field_name="agencies")
+    agencies_ids = IdListFilter(
+        field_name="agencies", help_text="Multiple values may be separated by commas."
+    )
     id = IdFilter()
     id__contains = IdFilter(field_name="id", lookup_expr="contains")
     location__id = IdFilter(field_name="location_id")
