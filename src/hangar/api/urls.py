@@ -18,6 +18,7 @@ from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadVi
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 from hangar.api.views.station import ExpeditionViewSet, SpaceStationViewSet
+from hangar.api.views.throttle import APIThrottleView
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -56,5 +57,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
+    path("api-throttle/", APIThrottleView.as_view(), name="api-throttle"),
     *router.urls,
 ]
