@@ -1,6 +1,6 @@
 -- wrk script: reports one JSON line; BENCH_MISS=1 makes every request miss the response cache.
--- The API ignores unknown parameters but the cache key covers the whole query string, so a unique
--- "nocache" value per request is a miss that still renders the same page. BENCH_RANDOM_OFFSET=N
+-- The API ignores unknown parameters and a request with one bypasses the response cache (it is never
+-- stored: api.cache.keys), so a "nocache" parameter makes every request a miss of the same page. BENCH_RANDOM_OFFSET=N
 -- also picks a random offset below N per request: pages nobody asked for before.
 local miss = os.getenv("BENCH_MISS") == "1"
 local offsets = tonumber(os.getenv("BENCH_RANDOM_OFFSET") or "0")

@@ -105,6 +105,7 @@ DATA_DIR = Path(os.environ.get("HANGAR_DATA_DIR") or "var").resolve()
 DATABASE_URL = os.environ.get("HANGAR_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'hangar.sqlite3'}"
 CACHE_URL = os.environ.get("HANGAR_CACHE_URL", "")
 CACHE_MB = _env_positive_int("HANGAR_CACHE_MB", 64)  # the local-memory cache's budget per worker
+FRAGMENT_MB = _env_positive_int("HANGAR_FRAGMENT_MB", 64)  # JSON of nested objects kept per worker
 CACHE_TTL = _env_positive_int("HANGAR_CACHE_TTL", 3600)  # seconds a cached page or count may live
 CACHE_TIMEOUT_MS = _env_positive_int("HANGAR_CACHE_TIMEOUT_MS", 250)  # Redis socket timeouts
 CACHE_HOSTS = _env_positive_int("HANGAR_CACHE_HOSTS", 8)  # origins cached per worker when hosts are `*`

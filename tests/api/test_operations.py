@@ -105,3 +105,24 @@ def test_unknown_paths_share_one_label(db):
 def test_metrics_can_be_turned_off(db, settings, setting):
     settings.METRICS = setting
     assert call(served(), "/metrics")[0] == 404
+
+
+def test_kept_fragments_stay_within_the_worker_budget(seed, monkeypatch):
+    from rest_framework.test import APIClient
+
+    from hangar.api.fast import fragments
+
+    fragments.forget_fragments()
+    client = APIClient()
+    assert client.get("/2.3.0/spacecraft/?mode=detailed&limit=100").status_code == 200
+    held = fragments._held[0]
+    assert held > 0
+    monkeypatch.setattr(fragments, "_budget", lambda: held // 2)
+    emptied = []
+    forget = fragments.forget_fragments
+    monkeypatch.setattr(fragments, "forget_fragments", lambda: (emptied.append(True), forget()))
+    assert client.get("/2.3.0/spacecraft/?mode=detailed&limit=100&offset=1").status_code == 200
+    assert emptied  # over the budget: every store started again
+    assert fragments._held[0] <= held  # what that page wrote again, no more
+    fragments.forget_fragments()
+    assert fragments._held[0] == 0

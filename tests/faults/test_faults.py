@@ -13,6 +13,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -58,20 +59,8 @@ def database():
     url = PG.rsplit("/", 1)[0] + f"/{name}"
     env = {**os.environ, "HANGAR_DATABASE_URL": url, "HANGAR_SECRET_KEY": "faults-" + "x" * 50}
     subprocess.run([sys.executable, "-m", "hangar.cli", "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    loaded = (
-        "from hangar.ingest.importing import load_demo_if_empty; "
-        "import django; django.setup(); load_demo_if_empty()"
-    )
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','hangar.settings'); {loaded}",
-        ],
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
+    demo = ROOT / "src" / "hangar" / "fixtures" / "demo"
+    subprocess.run([sys.executable, "-m", "hangar.cli", "import", str(demo)], env=env, check=True, cwd=ROOT)
     yield url
     with psycopg.connect(PG, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
@@ -87,15 +76,17 @@ class Instance:
             "HANGAR_SECRET_KEY": "faults-" + "x" * 50,
             "HANGAR_ALLOWED_HOSTS": "127.0.0.1",
             "HANGAR_DB_CONNECT_TIMEOUT": "2",
-            "HANGAR_DB_STATEMENT_TIMEOUT_MS": "2000",
-            "HANGAR_REQUEST_TIMEOUT": "3",
+            "HANGAR_DB_STATEMENT_TIMEOUT_MS": "4000",
+            "HANGAR_REQUEST_TIMEOUT": "6",
             "HANGAR_CACHE_TIMEOUT_MS": "200",
             **extra,
         }
+        # The log goes to a file: an unread pipe fills up and blocks the workers that write to it.
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115  (closed by stop)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "hangar.cli", "serve", "--no-migrate", "--no-demo", "--workers", "2",
              "--port", str(self.port)],
-            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log,
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while self.get("/healthz")[0] != 200:
@@ -117,10 +108,14 @@ class Instance:
     def stop(self) -> str:
         self.process.send_signal(signal.SIGTERM)
         try:
-            return self.process.communicate(timeout=30)[1].decode(errors="replace")
+            self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            return self.process.communicate()[1].decode(errors="replace")
+            self.process.wait()
+        self.log.seek(0)
+        text = self.log.read().decode(errors="replace")
+        self.log.close()
+        return text
 
 
 class Load:
@@ -210,10 +205,10 @@ def test_faults_under_load_on_two_workers(database, proxies):
         pg.down()
         _settle(load, "pg down", 4)
         pg.up()
-        _settle(load, "pg back", 1)
+        _settle(load, "pg back", 2)
         _settle(load, "pg recovered", 3)
         pg.hang()
-        _settle(load, "pg hung", 6)
+        _settle(load, "pg hung", 8)
         pg.up()
         _settle(load, "pg unhung", 4)
         _settle(load, "end", 3)

@@ -15,6 +15,7 @@ way, before gunicorn would kill the worker; its database connections are closed.
 import logging
 import signal
 import threading
+import traceback
 from http import HTTPStatus
 
 import orjson
@@ -27,8 +28,13 @@ logger = logging.getLogger("hangar.errors")
 RETRY_AFTER = 5  # seconds a client is asked to wait after a 503
 
 
-class RequestTimeout(Exception):
-    """Raised in a request that ran past ``HANGAR_REQUEST_TIMEOUT`` (from a SIGALRM handler)."""
+class RequestTimeout(BaseException):
+    """Raised in a request that ran past ``HANGAR_REQUEST_TIMEOUT`` (from a SIGALRM handler).
+
+    A ``BaseException``, like ``KeyboardInterrupt``: the ``except Exception`` of a best-effort layer
+    (the cache's) or of Django's handler must not swallow it and carry on past the deadline; it unwinds
+    to ``ErrorGuard``, which answers the 503.
+    """
 
 
 def body(detail: str) -> bytes:
@@ -132,10 +138,25 @@ class ErrorGuard:
         armed = self._arm()
         try:
             return self.app(environ, start_response)
+        except RequestTimeout as exc:
+            connections.close_all()  # interrupted mid-query: the connections' state is unknown
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.name != "_interrupt"]
+            where = frames[-1] if frames else None
+            logger.warning(
+                "503 %s %s: %s%s",
+                environ.get("REQUEST_METHOD"),
+                environ.get("PATH_INFO"),
+                exc,
+                f" (interrupted at {where.filename}:{where.lineno} in {where.name})" if where else "",
+            )
+            return _start_json(
+                start_response,
+                503,
+                "The database is unavailable. Try again shortly.",
+                [("Retry-After", str(RETRY_AFTER))],
+            )
         except Exception as exc:
             if database_unavailable(exc):
-                if isinstance(exc, RequestTimeout):
-                    connections.close_all()
                 logger.warning(
                     "503 %s %s: database unavailable (%s: %s)",
                     environ.get("REQUEST_METHOD"),

@@ -22,6 +22,16 @@ from hangar.catalog import versioning
 # version changes or it is full (by count or by bytes of JSON), so a worker's memory stays flat.
 MAX_FRAGMENTS = 20_000
 MAX_FRAGMENT_BYTES = 32 * 1024 * 1024
+# And all of a worker's stores together hold at most HANGAR_FRAGMENT_MB of JSON: past it, every store
+# starts again empty. With a hundred serializers the per-store bound alone would allow gigabytes.
+_held = [0]  # bytes of JSON in every store of this worker
+
+
+def _budget() -> int:
+    from django.conf import settings
+
+    return getattr(settings, "FRAGMENT_MB", 64) * 1024 * 1024
+
 
 SOURCES: list["FragmentSource"] = []  # every source made, so their stores can be forgotten at once
 
@@ -40,6 +50,7 @@ class Store(dict):
         # least 4 KB and several times the JSON for larger documents (a 2.3 KB fragment held 32 KB).
         self[key] = orjson.Fragment(bytes(memoryview(body)))
         self.nbytes += len(body)
+        _held[0] += len(body)
 
 
 class FragmentSource:
@@ -57,18 +68,23 @@ class FragmentSource:
         self._fragments_version = None
 
     def forget(self) -> None:
+        _held[0] -= sum(store.nbytes for store in self._fragments.values())
         self._fragments = {}
         self._fragments_version = None
 
     def store(self, request) -> Store:
         version = getattr(request, "hangar_data_version", None) or versioning.current()
+        if _held[0] > _budget():
+            forget_fragments()
         if version != self._fragments_version:
-            self._fragments = {}
+            self.forget()
             self._fragments_version = version
         origin = request.build_absolute_uri("/")  # absolute URLs inside fragments depend on these
         fmt = request.GET.get("format")
         store = self._fragments.get((origin, fmt))
         if store is None or len(store) > MAX_FRAGMENTS or store.nbytes > MAX_FRAGMENT_BYTES:
+            if store is not None:
+                _held[0] -= store.nbytes
             store = self._fragments[(origin, fmt)] = Store()
         return store
 
@@ -94,3 +110,4 @@ def forget_fragments() -> None:
     """Drop every kept fragment (tests: each test's database reuses version numbers)."""
     for source in SOURCES:
         source.forget()
+    _held[0] = 0
