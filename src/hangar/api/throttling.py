@@ -13,8 +13,8 @@ by ``ThrottleMiddleware`` for the rest, once per request. Every ``/2.3.0/`` path
 ``/2.3.0/api-throttle/``, which reports the caller's numbers without counting.
 
 Counters are fixed windows of the rate's period (``floor(now / period)``). With Redis as the cache they
-live there (one pipelined ``INCR``/``EXPIRE`` per request), shared by every worker and instance; without
-it, or while Redis is unavailable, each worker counts in its own memory.
+live there (one ``INCRBY`` per request, an ``EXPIRE`` once per window), shared by every worker and
+instance; without it, or while Redis is unavailable, each worker counts in its own memory.
 """
 
 import hashlib
@@ -170,10 +170,11 @@ def _count(ident: str, limit: int, period: int, amount: int) -> tuple[int, int]:
         try:
             redis = client()
             if amount:
-                pipe = redis.pipeline(transaction=False)
-                pipe.incrby(shared, amount)
-                pipe.expire(shared, period + 1)
-                used = int(pipe.execute()[0])
+                used = int(redis.incrby(shared, amount))  # one command per request
+                # The window's first request makes the key expire with it. Were that EXPIRE lost, the
+                # key would only linger: the next window counts under a key of its own.
+                if used == amount:
+                    redis.expire(shared, period + 1)
             else:
                 used = int(redis.get(shared) or 0)
             backend.health.succeeded()
