@@ -41,3 +41,17 @@ def forget_planner_statistics() -> None:
         if cursor.fetchone():
             cursor.execute("DELETE FROM sqlite_stat1")
         cursor.execute("ANALYZE sqlite_schema")
+
+
+def keep_test_connection():
+    """A generator for fixtures: Django's WSGI handler called directly closes the database connection
+    after each request (``close_old_connections``: autocommit is off inside a test's transaction), which
+    on PostgreSQL ends the test's transaction. The test client avoids that the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -5,6 +5,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.test import RequestFactory
 
 from hangar.api.cache.front import CachedResponses
+from tests.shared import keep_test_connection
 
 URL = "/2.3.0/spacecraft/?limit=2"
 ORIGIN = "https://widget.example"
@@ -81,3 +82,8 @@ def test_cache_control_max_age_zero_means_revalidate(server, settings):
 def test_error_answers_are_not_cacheable_by_clients(server):
     status, headers, _ = server.get("/2.3.0/spacecraft/?limit=ten")
     assert status == 400 and "max-age=60" not in headers.get("cache-control", "")
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    yield from keep_test_connection()

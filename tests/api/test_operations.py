@@ -12,6 +12,7 @@ from hangar.api.cache.front import CachedResponses
 from hangar.api.errors import ErrorGuard
 from hangar.catalog import versioning
 from tests.server import free_port
+from tests.shared import keep_test_connection
 
 
 def served():
@@ -126,3 +127,8 @@ def test_kept_fragments_stay_within_the_worker_budget(seed, monkeypatch):
     assert fragments._held[0] <= held  # what that page wrote again, no more
     fragments.forget_fragments()
     assert fragments._held[0] == 0
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    yield from keep_test_connection()

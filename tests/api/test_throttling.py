@@ -12,6 +12,7 @@ from hangar.access.models import ApiKey, create_key
 from hangar.api import throttling
 from hangar.api.cache.front import CachedResponses
 from tests.server import free_port
+from tests.shared import keep_test_connection
 
 URL = "/2.3.0/spacecraft/?limit=1"
 THROTTLE = "/2.3.0/api-throttle/"
@@ -198,3 +199,8 @@ def test_apikey_create_list_revoke(db):
 def test_apikey_refuses_a_bad_rate(db):
     with pytest.raises(CommandError):
         run("create", "x", "--rate", "lots")
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    yield from keep_test_connection()
