@@ -14,6 +14,10 @@ from hangar.catalog import stats, versioning
 from hangar.ingest.parse import Batch
 from hangar.ingest.spec import SPECS
 
+# What the launch statistics of configurations, families, pads and locations are made of, or hold
+# imported copies of (catalog.stats.vehicles): a file with any of them rebuilds those statistics.
+VEHICLE_INPUTS = ("Launch", "Landing", "LauncherConfig", "LauncherConfigFamily", "Pad", "Location")
+
 CHUNK = 500
 
 
@@ -212,5 +216,7 @@ def load_batch(batch: Batch) -> Summary:
         stats.refresh(_affected_spacecraft(batch))
         walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
         stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
+        if any(batch.records.get(name) for name in VEHICLE_INPUTS):
+            stats.recompute_vehicles()
         versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

@@ -1,7 +1,8 @@
 """Derived statistics: every rule, in one place per domain, each written out in its docstring.
 
 ``spacecraft`` holds the rules over spacecraft flights (durations, turnarounds, spacecraft and
-configuration aggregates), ``people`` those over crews and spacewalks (astronauts' statistics); each
+configuration aggregates), ``people`` those over crews and spacewalks (astronauts' statistics),
+``vehicles`` the launch statistics of launcher configurations, families, pads and locations; each
 other domain adds a module of its own. ``refresh`` recomputes what depends on given spacecraft (their
 crews included); ``recompute`` rebuilds everything (``hangar recompute``). The rules are also written
 out in ``docs/statistics.md``.
@@ -12,13 +13,14 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from hangar.catalog.stats import people, spacecraft
+from hangar.catalog.stats import people, spacecraft, vehicles
 from hangar.catalog.stats.people import *  # noqa: F403
 from hangar.catalog.stats.people import __all__ as _people_all
 from hangar.catalog.stats.spacecraft import *  # noqa: F403  (the spacecraft rules are the package's API)
 from hangar.catalog.stats.spacecraft import __all__ as _spacecraft_all
+from hangar.catalog.stats.vehicles import recompute_vehicles
 
-__all__ = [*_spacecraft_all, *_people_all]
+__all__ = [*_spacecraft_all, *_people_all, "recompute_vehicles"]
 
 
 def refresh(spacecraft_ids: Iterable[int], now: dt.datetime | None = None) -> None:
@@ -36,4 +38,5 @@ def recompute(now: dt.datetime | None = None, progress=lambda _: None) -> int:
     count (spacecraft with derived values)."""
     with transaction.atomic():
         people.recompute_people(now=now, progress=progress)
+        progress(f"recomputed vehicle and place statistics: {vehicles.recompute_vehicles()} rows changed")
         return spacecraft.recompute(now=now, progress=progress)
