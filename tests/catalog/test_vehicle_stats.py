@@ -46,7 +46,7 @@ def world(db):
     site = factories.LocationFactory(id=12, total_launch_count=999, total_landing_count=999)
     far = factories.LocationFactory(id=13, total_launch_count=5, total_landing_count=6)
     pad = factories.PadFactory(id=40, location=site, total_launch_count=999)
-    quiet = factories.PadFactory(id=41, location=far, total_launch_count=77, orbital_launch_attempt_count=70)
+    factories.PadFactory(id=41, location=far, total_launch_count=77, orbital_launch_attempt_count=70)
     sub = factories.MissionFactory(orbit=factories.OrbitFactory(id=15, name="Suborbital", abbrev="Sub"))
     rockets = iter(range(1, 100))
 

@@ -45,6 +45,7 @@ def batched():
             stats.refresh(spacecraft)
             stats.refresh_astronauts(astronauts)
             if dirty or spacecraft or astronauts:
+                stats.recompute_vehicles()  # whole-table rules (catalog.stats.vehicles): once per block
                 versioning.bump()
     finally:
         _batch.spacecraft = None

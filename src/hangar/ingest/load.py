@@ -180,8 +180,9 @@ def _affected_spacecraft(batch: Batch) -> set[int]:
 
 
 def _drop_derived(batch: Batch) -> None:
-    """Imported statistics of spacecraft (and configurations) whose flights we store are not written:
-    the values derived from those flights win (catalog.stats explains why)."""
+    """Imported statistics of spacecraft (and configurations) whose flights we store, and of launcher
+    configurations, families, pads and locations whose launches (or landings) we store, are not
+    written: the values derived from those win (catalog.stats explains why)."""
     crafts = batch.records.get("Spacecraft", {})
     configs = batch.records.get("SpacecraftConfig", {})
     flown = {r["spacecraft"] for r in batch.records.get("SpacecraftFlight", {}).values() if "spacecraft" in r}
@@ -192,6 +193,11 @@ def _drop_derived(batch: Batch) -> None:
     for config_id in derived_configs:
         for name in stats.CONFIG_FIELDS:
             configs[config_id].pop(name, None)
+    for spec_name in ("LauncherConfig", "LauncherConfigFamily", "Pad", "Location"):
+        records = batch.records.get(spec_name, {})
+        for owner_id, names in stats.derived_vehicle_fields(spec_name, records).items():
+            for name in names:
+                records[owner_id].pop(name, None)
 
 
 def load_batch(batch: Batch) -> Summary:

@@ -18,9 +18,9 @@ from hangar.catalog.stats.people import *  # noqa: F403
 from hangar.catalog.stats.people import __all__ as _people_all
 from hangar.catalog.stats.spacecraft import *  # noqa: F403  (the spacecraft rules are the package's API)
 from hangar.catalog.stats.spacecraft import __all__ as _spacecraft_all
-from hangar.catalog.stats.vehicles import recompute_vehicles
+from hangar.catalog.stats.vehicles import derived_vehicle_fields, recompute_vehicles
 
-__all__ = [*_spacecraft_all, *_people_all, "recompute_vehicles"]
+__all__ = [*_spacecraft_all, *_people_all, "derived_vehicle_fields", "recompute_vehicles"]
 
 
 def refresh(spacecraft_ids: Iterable[int], now: dt.datetime | None = None) -> None:

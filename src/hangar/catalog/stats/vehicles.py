@@ -38,7 +38,7 @@ from django.db import transaction
 
 from hangar.catalog.models import Landing, Launch, LauncherConfig, LauncherConfigFamily, Location, Pad
 
-__all__ = ["LaunchCounts", "recompute_vehicles"]
+__all__ = ["LaunchCounts", "derived_vehicle_fields", "recompute_vehicles"]
 
 SUCCESS = 3
 FAILURES = frozenset({4, 7})
@@ -71,6 +71,37 @@ class LaunchCounts:
 
     def values(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+LAUNCH_FIELDS = tuple(f.name for f in fields(LaunchCounts))
+
+
+def derived_vehicle_fields(model_label: str, ids) -> dict[int, tuple[str, ...]]:
+    """Of these rows of ``model_label`` (``LauncherConfig``, ``LauncherConfigFamily``, ``Pad``,
+    ``Location``), those whose statistics are derived, with the fields that are: an import leaves them
+    out, so that re-importing what Hangar serves changes nothing."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    through = {
+        "LauncherConfig": (("rocket__configuration_id", LAUNCH_FIELDS),),
+        "LauncherConfigFamily": (("rocket__configuration__families", LAUNCH_FIELDS),),
+        "Pad": (("pad_id", ("total_launch_count", "orbital_launch_attempt_count")),),
+        "Location": (("pad__location_id", ("total_launch_count",)),),
+    }[model_label]
+    found: dict[int, tuple[str, ...]] = defaultdict(tuple)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for path, names in through:
+            for owner in (
+                Launch.objects.filter(**{f"{path}__in": chunk}).values_list(path, flat=True).distinct()
+            ):
+                found[owner] += names
+        if model_label == "Location":
+            landed = Landing.objects.filter(landing_location__location_id__in=chunk)
+            for owner in landed.values_list("landing_location__location_id", flat=True).distinct():
+                found[owner] += ("total_landing_count",)
+    return dict(found)
 
 
 def launched(status_id: int | None) -> bool:
