@@ -72,3 +72,42 @@ class IntegerFilter(django_filters.NumberFilter):
         kwargs.setdefault("max_value", INT32_MAX)
         kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
         super().__init__(*args, **kwargs)
+
+
+class _CSVMixin:
+    """Comma-separated values (``1,2,3``) of the filter's own kind; one bad item is a 400 naming it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "Multiple values may be separated by commas.")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IdListFilter(_CSVMixin, django_filters.BaseInFilter, IdFilter):
+    """``1,2,3``: any of these ids."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IntegerListFilter(_CSVMixin, django_filters.BaseInFilter, IntegerFilter):
+    """``2024,2025``: any of these whole numbers (years, months, days)."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CharListFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.CharFilter):
+    """``a,b``: any of these exact strings."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
+class UUIDListFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.UUIDFilter):
+    """``uuid,uuid``: any of these UUIDs; anything else is a 400."""
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time (``2025-01-31T12:00:00Z``; a date alone is midnight UTC); else a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "error_messages", {"invalid": "Must be an ISO 8601 date-time, e.g. 2025-01-31T12:00:00Z."}
+        )
+        super().__init__(*args, **kwargs)
