@@ -11,6 +11,13 @@ from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
+from hangar.api.views.launch import (
+    LaunchPreviousViewSet,
+    LaunchUpcomingViewSet,
+    LaunchViewSet,
+    MissionPatchViewSet,
+    UpdateViewSet,
+)
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
@@ -23,6 +30,12 @@ router.register(
     "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
 )
 router.register("programs", ProgramViewSet, basename="program")
+# upcoming/ and previous/ before launches/: their words are not UUIDs, but the order says which wins.
+router.register("launches/upcoming", LaunchUpcomingViewSet, basename="launchupcoming")
+router.register("launches/previous", LaunchPreviousViewSet, basename="launchprevious")
+router.register("launches", LaunchViewSet, basename="launch")
+router.register("updates", UpdateViewSet, basename="update")
+router.register("mission_patches", MissionPatchViewSet, basename="missionpatch")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
@@ -37,7 +50,7 @@ for lookup, viewset in config.VIEWSETS.items():
     router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
-router.register("launches", linked.LaunchViewSet, basename="launch")
+router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
 router.register("pads", linked.PadViewSet, basename="pad")
 router.register("locations", linked.LocationViewSet, basename="location")

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from hangar.catalog import stats, versioning
-from hangar.catalog.models import DockingEvent, Landing, Launch, Spacecraft, SpacecraftFlight
+from hangar.catalog.models import DockingEvent, Landing, Launch, PayloadFlight, Spacecraft, SpacecraftFlight
 
 _batch = threading.local()
 
@@ -27,14 +27,16 @@ def batched():
     if getattr(_batch, "spacecraft", None) is not None:  # nested: the outer block does it
         yield
         return
-    _batch.spacecraft, _batch.dirty = set(), False
+    _batch.spacecraft, _batch.dirty, _batch.launches = set(), False, False
     try:
         with transaction.atomic():
             yield
-            spacecraft, dirty = _batch.spacecraft, _batch.dirty
+            spacecraft, dirty, launches = _batch.spacecraft, _batch.dirty, _batch.launches
             _batch.spacecraft = None
             stats.refresh(spacecraft)
-            if dirty or spacecraft:
+            if launches:
+                stats.launches.recompute()
+            if dirty or spacecraft or launches:
                 versioning.bump()
     finally:
         _batch.spacecraft = None
@@ -55,8 +57,25 @@ def _refresh(ids) -> None:
         stats.refresh(ids)
 
 
+def _launches_changed() -> None:
+    """Launch counters depend on every launch (catalog.stats.launches): rebuilt once per write or block."""
+    if getattr(_batch, "spacecraft", None) is not None:
+        _batch.launches = True
+    else:
+        stats.launches.recompute()
+
+
 def _flight_changed(sender, instance, **kwargs):
     _refresh([instance.spacecraft_id])
+    _launches_changed()  # the flight's rocket follows its launch's
+
+
+def _payload_flight_changed(sender, instance, **kwargs):
+    _launches_changed()
+
+
+def _launch_deleted(sender, instance, **kwargs):
+    _launches_changed()
 
 
 def _docking_changed(sender, instance, **kwargs):
@@ -67,6 +86,8 @@ def _docking_changed(sender, instance, **kwargs):
 def _launch_or_landing_changed(sender, instance, **kwargs):
     key = "launch" if sender is Launch else "landing"
     _refresh(SpacecraftFlight.objects.filter(**{key: instance.pk}).values_list("spacecraft_id", flat=True))
+    if sender is Launch:
+        _launches_changed()
 
 
 def _spacecraft_saved(sender, instance, created, **kwargs):
@@ -82,5 +103,7 @@ def connect() -> None:
     post_save.connect(_docking_changed, sender=DockingEvent, dispatch_uid="stats-docking-save")
     post_delete.connect(_docking_changed, sender=DockingEvent, dispatch_uid="stats-docking-delete")
     post_save.connect(_launch_or_landing_changed, sender=Launch, dispatch_uid="stats-launch-save")
+    post_delete.connect(_launch_deleted, sender=Launch, dispatch_uid="stats-launch-delete")
+    post_save.connect(_payload_flight_changed, sender=PayloadFlight, dispatch_uid="stats-payload-flight-save")
     post_save.connect(_launch_or_landing_changed, sender=Landing, dispatch_uid="stats-landing-save")
     post_save.connect(_spacecraft_saved, sender=Spacecraft, dispatch_uid="stats-spacecraft-save")

@@ -84,13 +84,13 @@ def dress(generator) -> tuple[list, set[int]]:
     for _, launch_id, mission_id, net in flights:
         rows += [Launch.program.through(launch_id=launch_id, program_id=p) for p in (2, 1)]
         rows += [Mission.agencies.through(mission_id=mission_id, agency_id=a) for a in agencies]
-        rows += _links(mission_id, net)
+        rows += mission_links(mission_id, net)
     rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
     touched = _dockings(generator, flights, rows)
     return rows, touched
 
 
-def _links(mission_id: int, net: dt.datetime) -> list:
+def mission_links(mission_id: int, net: dt.datetime) -> list:
     """A mission's reading and video links, one of each with every part and one without."""
     rows = []
     for position in (1, 0):
@@ -200,6 +200,7 @@ def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
             amount=1,
             payload_id=1,
             launch_id=launch_id,
+            rocket_id=chaser,  # flights share their ids with their rockets
             landing_id=DRESSED_ID,
         ),
         DockingLocation(id=DRESSED_ID, name=f"{MARK} Forward port", spacecraft_id=1),

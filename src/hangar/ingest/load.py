@@ -190,6 +190,10 @@ def _drop_derived(batch: Batch) -> None:
             configs[config_id].pop(name, None)
 
 
+# Specs whose records change launches or the flights' rockets.
+LAUNCH_SPECS = ("Launch", "Rocket", "SpacecraftFlight", "PayloadFlight", "Pad", "Mission")
+
+
 def load_batch(batch: Batch) -> Summary:
     """Upsert everything in ``batch`` in one transaction; return what was created and updated."""
     summary = Summary()
@@ -210,5 +214,7 @@ def load_batch(batch: Batch) -> Summary:
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
         stats.refresh(_affected_spacecraft(batch))
+        if any(batch.records.get(name) for name in LAUNCH_SPECS):
+            stats.launches.recompute()  # every later launch's counters may move (catalog.stats.launches)
         versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

@@ -1,8 +1,8 @@
-"""Detail routes for the resources that spacecraft flights link to (launches, landings, astronauts, …).
+"""Detail routes for the resources that flight and launch responses link to (launchers, landings, …).
 
-Every URL a flight response emits resolves here, to exactly what Hangar stores. Launches, pads,
+Every URL those responses emit resolves here, to exactly what Hangar stores. Launchers, pads,
 locations, astronauts and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LaunchNormal`` for ``/launches/{id}/?mode=normal``, ``AstronautDetailed`` for
+(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, ``AstronautDetailed`` for
 ``/astronauts/{id}/?mode=list``, …), which is the default here. Landings, space stations and docking
 events answer in the shape flights nest (``Landing``, ``SpaceStationNormal``,
 ``DockingEventForChaserNormal``): their endpoint shapes need first stages, owners, expeditions and mini
@@ -15,7 +15,7 @@ from hangar.api.serializers.flight import (
     LandingSerializer,
     PayloadFlightNormalSerializer,
 )
-from hangar.api.serializers.launch import LaunchNormalSerializer
+from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
 from hangar.api.serializers.location import LocationSerializer, PadSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
@@ -23,7 +23,7 @@ from hangar.catalog.models import (
     Astronaut,
     DockingEvent,
     Landing,
-    Launch,
+    Launcher,
     Location,
     Pad,
     PayloadFlight,
@@ -31,12 +31,11 @@ from hangar.catalog.models import (
 )
 
 
-class LaunchViewSet(ModeDetailViewSet):
-    """One launch, as `LaunchNormal` (upstream's `mode=normal`)."""
+class LauncherViewSet(ModeDetailViewSet):
+    """One launcher (a first-stage core), as `LauncherNormal` (upstream's `mode=normal`)."""
 
-    queryset = Launch.objects.all()
-    lookup_value_regex = "[0-9a-fA-F-]{1,36}"  # launch ids are UUIDs
-    modes = {"normal": LaunchNormalSerializer}
+    queryset = Launcher.objects.all()
+    modes = {"normal": LauncherNormalSerializer}
     detail_mode = "normal"
 
 
