@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launch import (
@@ -20,6 +21,7 @@ from hangar.api.views.launch import (
 )
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
@@ -36,12 +38,16 @@ router.register("launches/previous", LaunchPreviousViewSet, basename="launchprev
 router.register("launches", LaunchViewSet, basename="launch")
 router.register("updates", UpdateViewSet, basename="update")
 router.register("mission_patches", MissionPatchViewSet, basename="missionpatch")
+router.register("pads", PadViewSet, basename="pad")
+router.register("locations", LocationViewSet, basename="location")
+router.register("celestial_bodies", CelestialBodyViewSet, basename="celestialbody")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
 router.register(
     "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
 )
+router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
@@ -52,12 +58,10 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("pads", linked.PadViewSet, basename="pad")
-router.register("locations", linked.LocationViewSet, basename="location")
-router.register("astronauts", linked.AstronautViewSet, basename="astronaut")
 router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
+router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

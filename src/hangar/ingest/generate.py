@@ -369,6 +369,7 @@ def generate(
         generator.flush_queued()  # the images the dressing made, before the rows that point at them
         bulk.insert(rows)
         stats.refresh(touched | generator.launches.touched, now=generator.flights.now)
+        stats.recompute_people(now=generator.flights.now)  # the dressing's crews and spacewalks
         stats.launches.recompute()
         counts["dressed"] = len(rows)
         counts["images"] = generator.next_image_id - 1

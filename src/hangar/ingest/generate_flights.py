@@ -104,6 +104,7 @@ class FlightHistories:
         self.config_stats: dict[int, stats.ConfigStats] = {}
         # (flight id, launch id, mission id, net) of the dressed spacecraft's flights, in flight order.
         self.dressed_flights: list[tuple] = []
+        self.ongoing_flights: list[int] = []  # the first few flights in space now, for crews in space
         self.counts = {"flights": 0, "docking events": 0}
 
     def take(self) -> list:
@@ -131,7 +132,7 @@ class FlightHistories:
         yield from (Orbit(id=i, name=n, abbrev=a, celestial_body_id=b) for i, n, a, b in ORBITS)
         for location_id in range(1, LOCATIONS + 1):
             dressed = location_id <= DRESSED  # every optional part (ingest.generate_dress)
-            yield Location(
+            site = Location(
                 id=location_id,
                 name=f"{MARK} Launch Site {location_id}",
                 celestial_body_id=1,
@@ -143,6 +144,7 @@ class FlightHistories:
                 latitude=round(rng.uniform(-60, 60), 4),
                 timezone_name="UTC",
             )
+            yield site
             for n in range(1, PADS_PER_LOCATION + 1):
                 pad_id = (location_id - 1) * PADS_PER_LOCATION + n
                 dressed = pad_id <= DRESSED
@@ -152,6 +154,9 @@ class FlightHistories:
                     active=True,
                     # Pads 1-3 are at locations 1-2, each with a country and an image.
                     location_id=location_id,
+                    # Beside the site, without drawing from the seeded sequence (later rows stay the same).
+                    latitude=round(site.latitude + n / 100, 4),
+                    longitude=round(site.longitude - n / 100, 4),
                     country_id=pad_id if dressed else None,
                     image_id=self.image(f"pad {pad_id}", full=True) if dressed else None,
                     description=self.description("launch pad"),
@@ -233,6 +238,8 @@ class FlightHistories:
         if dressed:
             planned = max(planned, 2)
         in_space = rng.random() < IN_SPACE and not dressed
+        if planned and not dressed and not self.ongoing_flights:
+            in_space = True  # at least one flight in space now, even in a small catalog (crews in space)
         span = (LAST_LAUNCH - EPOCH).total_seconds() * (0.98 if planned == 1 else 0.6)
         net = EPOCH + dt.timedelta(seconds=rng.randint(0, int(span)))
         if dressed:  # early enough for every planned flight
@@ -275,6 +282,8 @@ class FlightHistories:
         ongoing = last and in_space and status == stats.LAUNCH_SUCCESS
         if ongoing:  # in space now: launched in the last year or so
             net = max(net, LAST_LAUNCH - dt.timedelta(days=rng.randint(1, 400)))
+            if len(self.ongoing_flights) < 3:
+                self.ongoing_flights.append(flight_id)
         length = dt.timedelta(seconds=rng.randint(2 * 3600, 200 * 86400))
         end = None if ongoing or status == stats.LAUNCH_FAILURE else net + length
         launcher = rng.randint(1, LAUNCHERS)

@@ -74,40 +74,91 @@ class IntegerFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class _CSVMixin:
-    """Comma-separated values (``1,2,3``) of the filter's own kind; one bad item is a 400 naming it."""
+class IdListField(forms.Field):
+    """``1,5,7`` → ``[1, 5, 7]``; empty items are skipped, anything but an id is a 400."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "Multiple values may be separated by commas.")
-        super().__init__(*args, **kwargs)
+    default_error_messages = {"invalid": "%(value)r is not an id. Must be whole numbers separated by commas."}
 
-
-@extend_schema_field({"type": "integer"})
-class IdListFilter(_CSVMixin, django_filters.BaseInFilter, IdFilter):
-    """``1,2,3``: any of these ids."""
-
-
-@extend_schema_field({"type": "number"})  # as upstream's file types year, month, day
-class IntegerListFilter(_CSVMixin, django_filters.BaseInFilter, IntegerFilter):
-    """``2024,2025``: any of these whole numbers (years, months, days)."""
-
-
-@extend_schema_field({"type": "string"})
-class CharListFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.CharFilter):
-    """``a,b``: any of these exact strings."""
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        ids = []
+        for item in str(value).split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if not item.isascii() or not item.isdigit() or int(item) > MAX_INT:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"value": item}
+                )
+            ids.append(int(item))
+        return ids
 
 
-@extend_schema_field({"type": "string", "format": "uuid"})
-class UUIDListFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.UUIDFilter):
-    """``uuid,uuid``: any of these UUIDs; anything else is a 400."""
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IdListFilter(django_filters.Filter):
+    """Comma-separated ids of a related object (``agencies_ids=44,121``): any of them matches, each row
+    once (a subquery on the relation, never a join that repeats rows)."""
+
+    field_class = IdListField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=qs.model.objects.filter(**{f"{self.field_name}__in": value}).values("pk"))
+
+
+class StrictDateField(forms.DateField):
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be a date, YYYY-MM-DD."}
+
+
+@extend_schema_field(OpenApiTypes.DATE)
+class DateFilter(django_filters.DateFilter):
+    """A calendar date, ``YYYY-MM-DD``; anything else is a 400."""
+
+    field_class = StrictDateField
+
+
+class StrictDateTimeField(django_filters.fields.IsoDateTimeField):
+    input_formats = [django_filters.fields.IsoDateTimeField.ISO_8601, "%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be an ISO 8601 date-time (2024-01-31T12:00:00Z) or date."}
 
 
 @extend_schema_field(OpenApiTypes.DATETIME)
 class DateTimeFilter(django_filters.IsoDateTimeFilter):
-    """An ISO 8601 date-time (``2025-01-31T12:00:00Z``; a date alone is midnight UTC); else a 400."""
+    """An ISO 8601 date-time (a date alone is its midnight, UTC); anything else is a 400."""
+
+    field_class = StrictDateTimeField
+
+
+class _CSVMixin:
+    """Comma-separated values (``1,2,3``) of the filter's own kind; one bad item is a 400 naming it.
+
+    Unlike ``IdListFilter`` these are plain ``__in`` lookups on the model's own columns (or through
+    foreign keys), which cannot repeat rows."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "error_messages", {"invalid": "Must be an ISO 8601 date-time, e.g. 2025-01-31T12:00:00Z."}
-        )
+        kwargs.setdefault("help_text", "Multiple values may be separated by commas.")
+        kwargs.setdefault("lookup_expr", "in")
         super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "integer"})
+class IdInFilter(_CSVMixin, django_filters.BaseInFilter, IdFilter):
+    """``1,2,3``: any of these ids."""
+
+
+@extend_schema_field({"type": "number"})  # as upstream's file types year, month, day
+class IntegerInFilter(_CSVMixin, django_filters.BaseInFilter, IntegerFilter):
+    """``2024,2025``: any of these whole numbers (years, months, days)."""
+
+
+@extend_schema_field({"type": "string"})
+class CharInFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.CharFilter):
+    """``a,b``: any of these exact strings."""
+
+
+@extend_schema_field({"type": "string", "format": "uuid"})
+class UUIDInFilter(_CSVMixin, django_filters.BaseInFilter, django_filters.UUIDFilter):
+    """``uuid,uuid``: any of these UUIDs; anything else is a 400."""

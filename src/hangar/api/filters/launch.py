@@ -29,13 +29,13 @@ from django.db.models import Exists, OuterRef
 
 from hangar.api.filters.fields import (
     BooleanFilter,
-    CharListFilter,
+    CharInFilter,
     DateTimeFilter,
     IdFilter,
-    IdListFilter,
+    IdInFilter,
     IntegerFilter,
-    IntegerListFilter,
-    UUIDListFilter,
+    IntegerInFilter,
+    UUIDInFilter,
 )
 from hangar.catalog.models import (
     Agency,
@@ -70,7 +70,7 @@ class _ExistsFilter:
         return qs.filter(Exists(model.objects.filter(**{launch_column: OuterRef("pk"), lookup: value})))
 
 
-class SerialNumberFilter(_ExistsFilter, CharListFilter):
+class SerialNumberFilter(_ExistsFilter, CharInFilter):
     related = (FirstStage, "rocket_id", "launcher__serial_number__in")
 
     def filter(self, qs, value):
@@ -80,11 +80,11 @@ class SerialNumberFilter(_ExistsFilter, CharListFilter):
         return qs.filter(Exists(stages))
 
 
-class VideoURLFilter(_ExistsFilter, CharListFilter):
+class VideoURLFilter(_ExistsFilter, CharInFilter):
     related = (VidURL, "launch_id", "url__in")
 
 
-class SpacecraftConfigIdsFilter(_ExistsFilter, IdListFilter):
+class SpacecraftConfigIdsFilter(_ExistsFilter, IdInFilter):
     related = (SpacecraftFlight, "launch_id", "spacecraft__spacecraft_config_id__in")
 
 
@@ -100,7 +100,7 @@ class SpacecraftNameContainsFilter(_ExistsFilter, django_filters.CharFilter):
     related = (SpacecraftFlight, "launch_id", "spacecraft__name__ifold")
 
 
-class ProgramFilter(IdListFilter):
+class ProgramFilter(IdInFilter):
     def filter(self, qs, value):
         if not value:
             return qs
@@ -123,7 +123,7 @@ class IncludeSuborbitalFilter(BooleanFilter):
         return qs.exclude(mission__orbit__abbrev=SUBORBITAL_ABBREV)
 
 
-class RelatedLSPFilter(IdListFilter):
+class RelatedLSPFilter(IdInFilter):
     def filter(self, qs, value):
         if not value:
             return qs
@@ -131,7 +131,7 @@ class RelatedLSPFilter(IdListFilter):
         return qs.filter(launch_service_provider_id__in=related.values("pk"))
 
 
-class RelatedLSPNameFilter(CharListFilter):
+class RelatedLSPNameFilter(CharInFilter):
     def filter(self, qs, value):
         if not value:
             return qs
@@ -140,25 +140,25 @@ class RelatedLSPNameFilter(CharListFilter):
 
 
 class LaunchFilterSet(django_filters.FilterSet):
-    day = IntegerListFilter(field_name="net", lookup_expr="day__in")
-    id = UUIDListFilter(field_name="id", lookup_expr="in")
+    day = IntegerInFilter(field_name="net", lookup_expr="day__in")
+    id = UUIDInFilter(field_name="id", lookup_expr="in")
     include_suborbital = IncludeSuborbitalFilter()
     is_crewed = IsCrewedFilter()
     last_updated__gte = DateTimeFilter(field_name="last_updated", lookup_expr="gte")
     last_updated__lte = DateTimeFilter(field_name="last_updated", lookup_expr="lte")
-    launch_designator = CharListFilter(
+    launch_designator = CharInFilter(
         field_name="launch_designator", lookup_expr="in", help_text="Comma-separated (COSPAR) designators."
     )
-    launcher_config__id = IdListFilter(field_name="rocket__configuration_id", lookup_expr="in")
-    location__ids = IdListFilter(field_name="pad__location_id", lookup_expr="in")
-    lsp__id = IdListFilter(field_name="launch_service_provider_id", lookup_expr="in")
-    lsp__name = CharListFilter(field_name="launch_service_provider__name", lookup_expr="in")
+    launcher_config__id = IdInFilter(field_name="rocket__configuration_id", lookup_expr="in")
+    location__ids = IdInFilter(field_name="pad__location_id", lookup_expr="in")
+    lsp__id = IdInFilter(field_name="launch_service_provider_id", lookup_expr="in")
+    lsp__name = CharInFilter(field_name="launch_service_provider__name", lookup_expr="in")
     mission__orbit__celestial_body__id = IdFilter(field_name="mission__orbit__celestial_body_id")
     mission__orbit__name = django_filters.CharFilter(field_name="mission__orbit__name")
     mission__orbit__name__icontains = django_filters.CharFilter(
         field_name="mission__orbit__name", lookup_expr="ifold"
     )
-    month = IntegerListFilter(field_name="net", lookup_expr="month__in")
+    month = IntegerInFilter(field_name="net", lookup_expr="month__in")
     name = django_filters.CharFilter(lookup_expr="exact")
     net__gt = DateTimeFilter(field_name="net", lookup_expr="gt")
     net__gte = DateTimeFilter(field_name="net", lookup_expr="gte")
@@ -191,7 +191,7 @@ class LaunchFilterSet(django_filters.FilterSet):
     slug = django_filters.CharFilter(lookup_expr="exact")
     spacecraft_config__ids = SpacecraftConfigIdsFilter()
     status = IdFilter(field_name="status_id")
-    status__ids = IdListFilter(field_name="status_id", lookup_expr="in")
+    status__ids = IdInFilter(field_name="status_id", lookup_expr="in")
     video_url = VideoURLFilter(help_text="Comma-separated video URLs.")
     window_end__gt = DateTimeFilter(field_name="window_end", lookup_expr="gt")
     window_end__gte = DateTimeFilter(field_name="window_end", lookup_expr="gte")
@@ -201,7 +201,7 @@ class LaunchFilterSet(django_filters.FilterSet):
     window_start__gte = DateTimeFilter(field_name="window_start", lookup_expr="gte")
     window_start__lt = DateTimeFilter(field_name="window_start", lookup_expr="lt")
     window_start__lte = DateTimeFilter(field_name="window_start", lookup_expr="lte")
-    year = IntegerListFilter(field_name="net", lookup_expr="year__in")
+    year = IntegerInFilter(field_name="net", lookup_expr="year__in")
 
     class Meta:
         model = Launch
@@ -237,7 +237,7 @@ class MissionPatchFilterSet(django_filters.FilterSet):
     agency__name = django_filters.CharFilter(field_name="agency__name")
     agency__name__contains = django_filters.CharFilter(field_name="agency__name", lookup_expr="scontains")
     id = IdFilter()
-    ids = IdListFilter(field_name="id", lookup_expr="in")
+    ids = IdInFilter(field_name="id", lookup_expr="in")
     name = django_filters.CharFilter(lookup_expr="exact")
     name__contains = django_filters.CharFilter(field_name="name", lookup_expr="scontains")
 

@@ -1,33 +1,31 @@
-"""Detail routes for the resources that flight and launch responses link to (launchers, landings, …).
+"""Detail routes for the resources that spacecraft flights link to (launchers, landings, stations, …).
 
-Every URL those responses emit resolves here, to exactly what Hangar stores. Launchers, pads,
-locations, astronauts and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, ``AstronautDetailed`` for
-``/astronauts/{id}/?mode=list``, …), which is the default here. Landings, space stations and docking
-events answer in the shape flights nest (``Landing``, ``SpaceStationNormal``,
-``DockingEventForChaserNormal``): their endpoint shapes need first stages, owners, expeditions and mini
-launch shapes that Hangar does not model yet. Only the detail route exists.
+Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
+have endpoints of their own, ``api.views.places``; astronauts too, ``api.views.astronaut``; launches,
+``api.views.launch``). Launchers and payload flights answer in the upstream shape of one of that
+endpoint's modes (``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default
+here. Landings, space stations, docking events and spacewalks answer in the shape other responses nest
+(``Landing``, ``SpaceStationNormal``, ``DockingEventForChaserNormal``, ``SpacewalkNormal``): their
+endpoint shapes need owners, expeditions, events and mini launch shapes that Hangar does not model yet.
+Only the detail route exists.
 """
 
-from hangar.api.serializers.astronaut import AstronautDetailedSerializer
 from hangar.api.serializers.flight import (
     DockingEventForChaserNormalSerializer,
     LandingSerializer,
     PayloadFlightNormalSerializer,
 )
 from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
-from hangar.api.serializers.location import LocationSerializer, PadSerializer
+from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
-    Astronaut,
     DockingEvent,
     Landing,
     Launcher,
-    Location,
-    Pad,
     PayloadFlight,
     SpaceStation,
+    Spacewalk,
 )
 
 
@@ -45,30 +43,6 @@ class LandingViewSet(ModeDetailViewSet):
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
     detail_mode = "normal"
-
-
-class PadViewSet(ModeDetailViewSet):
-    """One launch pad, as `Pad`."""
-
-    queryset = Pad.objects.all()
-    modes = {"normal": PadSerializer}
-    detail_mode = "normal"
-
-
-class LocationViewSet(ModeDetailViewSet):
-    """One location, as `Location` (upstream's `mode=normal`)."""
-
-    queryset = Location.objects.all()
-    modes = {"normal": LocationSerializer}
-    detail_mode = "normal"
-
-
-class AstronautViewSet(ModeDetailViewSet):
-    """One astronaut, as `AstronautDetailed` (upstream's `mode=list`)."""
-
-    queryset = Astronaut.objects.all()
-    modes = {"list": AstronautDetailedSerializer}
-    detail_mode = "list"
 
 
 class SpaceStationViewSet(ModeDetailViewSet):
@@ -92,4 +66,12 @@ class PayloadFlightViewSet(ModeDetailViewSet):
 
     queryset = PayloadFlight.objects.all()
     modes = {"normal": PayloadFlightNormalSerializer}
+    detail_mode = "normal"
+
+
+class SpacewalkViewSet(ModeDetailViewSet):
+    """One spacewalk, as `SpacewalkNormal` (the shape astronauts nest)."""
+
+    queryset = Spacewalk.objects.all()
+    modes = {"normal": SpacewalkNormalSerializer}
     detail_mode = "normal"

@@ -1,14 +1,41 @@
 """Derived statistics: every rule, in one place per domain, each written out in its docstring.
 
 ``spacecraft`` holds the rules over spacecraft flights (durations, turnarounds, spacecraft and
-configuration aggregates), ``launches`` the launch attempt counters and pad turnarounds; each other
-domain adds a module of its own. ``refresh`` recomputes what
-depends on given spacecraft; ``recompute`` rebuilds everything (``hangar recompute``). The rules are
-also written out in ``docs/statistics.md``.
+configuration aggregates), ``people`` those over crews and spacewalks (astronauts' statistics),
+``launches`` the launch attempt counters and pad turnarounds; each other domain adds a module of its
+own. ``refresh`` recomputes what depends on given spacecraft (their
+crews included); ``recompute`` rebuilds everything (``hangar recompute``). The rules are also written
+out in ``docs/statistics.md``.
 """
 
-from hangar.catalog.stats import launches
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from hangar.catalog.stats import launches, people, spacecraft
+from hangar.catalog.stats.people import *  # noqa: F403
+from hangar.catalog.stats.people import __all__ as _people_all
 from hangar.catalog.stats.spacecraft import *  # noqa: F403  (the spacecraft rules are the package's API)
 from hangar.catalog.stats.spacecraft import __all__ as _spacecraft_all
 
-__all__ = [*_spacecraft_all, "launches"]
+__all__ = [*_spacecraft_all, *_people_all, "launches"]
+
+
+def refresh(spacecraft_ids: Iterable[int], now: dt.datetime | None = None) -> None:
+    """``spacecraft.refresh``, then the astronauts with a seat on those spacecraft's flights."""
+    ids = sorted(set(spacecraft_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        spacecraft.refresh(ids, now=now)
+        people.refresh_astronauts(people.astronauts_of_spacecraft(ids), now=now)
+
+
+def recompute(now: dt.datetime | None = None, progress=lambda _: None) -> int:
+    """``spacecraft.recompute``, ``people.recompute_people`` and ``launches.recompute`` in one
+    transaction; returns the first's count (spacecraft with derived values)."""
+    with transaction.atomic():
+        people.recompute_people(now=now, progress=progress)
+        progress(f"recomputed the counters of {launches.recompute()} launches")
+        return spacecraft.recompute(now=now, progress=progress)

@@ -382,8 +382,5 @@ def recompute(now: dt.datetime | None = None, progress=lambda _: None) -> int:
         for start in range(0, len(ids), CHUNK):
             refresh(ids[start : start + CHUNK], now=now)
             progress(f"recomputed {min(start + CHUNK, len(ids))} of {len(ids)} spacecraft")
-        from hangar.catalog.stats import launches  # the launch rules live beside these (stats/launches.py)
-
-        progress(f"recomputed the counters of {launches.recompute()} launches")
         versioning.bump()
     return len(ids)
