@@ -49,11 +49,12 @@ def snapshot():
 
 
 def test_the_same_seed_gives_the_same_catalog(db):
-    generate(60, seed=3, now=NOW)
+    # The payload launches' schedule follows the clock it is anchored on (ingest.generate_launches).
+    generate(60, seed=3, now=NOW, schedule_from=NOW)
     first = snapshot()
-    generate(60, seed=3, replace=True, now=NOW)
+    generate(60, seed=3, replace=True, now=NOW, schedule_from=NOW)
     assert snapshot() == first
-    generate(60, seed=4, replace=True, now=NOW)
+    generate(60, seed=4, replace=True, now=NOW, schedule_from=NOW)
     assert snapshot() != first
 
 
