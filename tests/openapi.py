@@ -30,6 +30,9 @@ NULLABLE_ERRATA = {
     "FirstStageNormal": ("landing", "previous_flight"),
     "PayloadFlightSerializerNoLaunch": ("landing",),
     "PayloadFlightNormal": ("landing",),
+    # A free port, and the chasers a flight's docking does not have (upstream's ISS page, sample 5).
+    "DockingLocationSerializerForSpacestation": ("currently_docked",),
+    "DockingEventDetailedSerializerForSpacestation": ("space_station_chaser", "payload_flight_chaser"),
 }
 
 

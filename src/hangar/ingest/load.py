@@ -175,6 +175,17 @@ def _affected_spacecraft(batch: Batch) -> set[int]:
     return ids
 
 
+def _affected_stations(batch: Batch) -> set[int]:
+    """Stations whose derived values read something this batch wrote (expeditions, docking events)."""
+    ids = set(batch.records.get("SpaceStation", {}))
+    ids.update(r.get("spacestation") for r in batch.records.get("Expedition", {}).values())
+    ids.update(r.get("space_station_target") for r in batch.records.get("DockingEvent", {}).values())
+    Expedition = apps.get_model("catalog", "Expedition")
+    for chunk in _chunks(list(batch.records.get("Expedition", {}))):
+        ids.update(Expedition.objects.filter(id__in=chunk).values_list("spacestation_id", flat=True))
+    return ids - {None}
+
+
 def _drop_derived(batch: Batch) -> None:
     """Imported statistics of spacecraft (and configurations) whose flights we store are not written:
     the values derived from those flights win (catalog.stats explains why)."""
@@ -216,6 +227,7 @@ def load_batch(batch: Batch) -> Summary:
         stats.refresh(_affected_spacecraft(batch))
         walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
         stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
+        stats.refresh_stations(_affected_stations(batch))
         if any(batch.records.get(name) for name in LAUNCH_SPECS):
             stats.launches.recompute()  # every later launch's counters may move (catalog.stats.launches)
         versioning.bump()  # in this transaction, so no cached response outlives the data it shows
