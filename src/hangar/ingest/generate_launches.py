@@ -41,7 +41,8 @@ from hangar.catalog.models import (
     Update,
     VidURL,
 )
-from hangar.ingest.generate_dress import DRESSED, DRESSED_ID, mission_links
+from hangar.ingest.generate_dress import DRESSED, mission_links
+from hangar.ingest.generate_flights import DRESSED_PORTS
 
 MARK = "[SYNTHETIC]"
 ID_BASE = 1_000_000_000
@@ -366,10 +367,10 @@ class LaunchSchedule:
             through = getattr(SpacecraftFlight, crew).through
             yield from (through(spacecraftflight_id=flight_id, astronautflight_id=s) for s in seats)
         hour = dt.timedelta(hours=1)
-        targets = (
-            (1, {"space_station_target_id": 1}),
-            (DRESSED_ID, {"flight_vehicle_target_id": 1}),
-            (DRESSED_ID + 1, {"payload_flight_target_id": key}),
+        targets = (  # ports as ingest.generate_dress and generate_flights number them
+            (DRESSED_PORTS + 1, {"space_station_target_id": 1}),
+            (1, {"flight_vehicle_target_id": 1}),
+            (2, {"payload_flight_target_id": key}),
         )
         for n, (port, target) in enumerate(targets):
             yield DockingEvent(
