@@ -40,7 +40,7 @@ class Scenario:
     random_offset: int = 0
     kind: str = "list"  # list, detail, filter, search, ordering, offset: for the targets summary
     results: dict = field(default_factory=dict)
-    path: str = API  # the endpoint; the baseline exists for spacecraft only
+    path: str = API  # the endpoint; only spacecraft rows have a DRF baseline
 
 
 def scenarios(n: int) -> list[Scenario]:
@@ -82,6 +82,7 @@ def scenarios(n: int) -> list[Scenario]:
             uncached_only=True,
             random_offset=max(0, n - 100),
         ),
+        *launch_scenarios(),
         *other_endpoints(),
     ]
 
@@ -120,6 +121,47 @@ def other_endpoints() -> list[Scenario]:
         ),
         Scenario("pads search 'pad 1'", "?search=pad%201", path=pads, kind="search"),
     ]
+
+
+LAUNCHES = "/2.3.0/launches/"
+
+
+def launch_scenarios() -> list[Scenario]:
+    """The launch endpoints (issue 11): upcoming and previous at limit=100 in each mode, the filters
+    clients send most, each ordering. Their paths differ, so each row names its own."""
+    rows = []
+    for window in ("upcoming", "previous"):
+        for mode in ("list", "normal", "detailed"):
+            rows.append(
+                Scenario(
+                    f"launches/{window}, {mode}, limit=100",
+                    f"?mode={mode}&limit=100",
+                    path=f"{LAUNCHES}{window}/",
+                )
+            )
+    filters = {
+        "lsp__id=1": "?lsp__id=1",
+        "net__gte=2020-01-01": "?net__gte=2020-01-01T00:00:00Z",
+        "status__ids=1,2,8": "?status__ids=1,2,8",
+        "location__ids=1,2": "?location__ids=1,2",
+        "is_crewed=true": "?is_crewed=true",
+        "search 'payload'": "?search=payload",
+    }
+    for name, query in filters.items():
+        kind = "search" if name.startswith("search") else "filter"
+        rows.append(Scenario(f"launches/upcoming {name}", query, kind=kind, path=f"{LAUNCHES}upcoming/"))
+        rows.append(Scenario(f"launches {name}, limit=100", f"{query}&limit=100", kind=kind, path=LAUNCHES))
+    for key in ("id", "last_updated", "name", "net"):
+        for ordering in (key, f"-{key}"):
+            rows.append(
+                Scenario(
+                    f"launches ordering={ordering}", f"?ordering={ordering}", kind="ordering", path=LAUNCHES
+                )
+            )
+    rows.append(
+        Scenario("launch detail", "?mode=detailed&limit=1", kind="detail", path=f"{LAUNCHES}previous/")
+    )
+    return rows
 
 
 # --- the catalog and in-process measurements --------------------------------------------------------
@@ -193,12 +235,11 @@ def count_queries(scenario: Scenario) -> None:
     cache.clear()  # counts too: this first request pays for everything, as after a write
     forget_fragments()
     started = time.perf_counter()
-    url = f"{scenario.path}{scenario.query}"
-    scenario.results["queries_cold"] = queries(f"{url}{sep}nocache=warm")
+    scenario.results["queries_cold"] = queries(f"{scenario.path}{scenario.query}{sep}nocache=warm")
     scenario.results["cold_ms"] = (time.perf_counter() - started) * 1000
-    scenario.results["queries_miss"] = queries(f"{url}{sep}nocache=measure")
-    queries(url)
-    scenario.results["queries_hit"] = queries(url)
+    scenario.results["queries_miss"] = queries(f"{scenario.path}{scenario.query}{sep}nocache=measure")
+    queries(f"{scenario.path}{scenario.query}")
+    scenario.results["queries_hit"] = queries(f"{scenario.path}{scenario.query}")
     if scenario.baseline:
         scenario.results["queries_baseline"] = queries(f"{BASELINE}{scenario.query}{sep}nocache=baseline")
 

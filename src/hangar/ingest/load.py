@@ -261,6 +261,10 @@ def _drop_derived(batch: Batch) -> None:
                 records[owner_id].pop(name, None)
 
 
+# Specs whose records change launches or the flights' rockets.
+LAUNCH_SPECS = ("Launch", "Rocket", "SpacecraftFlight", "PayloadFlight", "Pad", "Mission")
+
+
 def load_batch(batch: Batch) -> Summary:
     """Upsert everything in ``batch`` in one transaction; return what was created and updated."""
     summary = Summary()
@@ -286,6 +290,8 @@ def load_batch(batch: Batch) -> Summary:
             walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
             stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
             stats.refresh_stations(_affected_stations(batch))
+            if any(batch.records.get(name) for name in LAUNCH_SPECS):
+                stats.launches.recompute()  # every later launch's counters may move (stats.launches)
             if any(batch.records.get(name) for name in VEHICLE_INPUTS):
                 stats.recompute_vehicles()
         # A no-op import changes nothing, so the data version (every cached page, Last-Modified) stays.
