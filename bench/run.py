@@ -34,12 +34,13 @@ BASELINE = "/baseline/2.3.0/spacecraft/"
 @dataclass
 class Scenario:
     name: str
-    query: str  # path below /2.3.0/spacecraft/, with its query string
+    query: str  # below ``path``, with its query string
     baseline: bool = False  # also measure the DRF baseline (issue 5's reference variant)
     uncached_only: bool = False  # pages no client asked for before: no ceiling or hit to compare
     random_offset: int = 0
     kind: str = "list"  # list, detail, filter, search, ordering, offset: for the targets summary
     results: dict = field(default_factory=dict)
+    path: str = API  # the endpoint; only spacecraft rows have a DRF baseline
 
 
 def scenarios(n: int) -> list[Scenario]:
@@ -81,7 +82,86 @@ def scenarios(n: int) -> list[Scenario]:
             uncached_only=True,
             random_offset=max(0, n - 100),
         ),
+        *launch_scenarios(),
+        *other_endpoints(),
     ]
+
+
+def other_endpoints() -> list[Scenario]:
+    """Rows for endpoints beyond spacecraft, held to the same targets (their names say the path)."""
+    configs, pads = "/2.3.0/launcher_configurations/", "/2.3.0/pads/"
+    return [
+        Scenario("launcher_configurations list, limit=100", "?limit=100", path=configs),
+        Scenario("launcher_configurations detailed, limit=100", "?mode=detailed&limit=100", path=configs),
+        Scenario("launcher_configurations detail by id", "1/", path=configs, kind="detail"),
+        Scenario(
+            "launcher_configurations ordering=-total_launch_count",
+            "?ordering=-total_launch_count",
+            path=configs,
+            kind="ordering",
+        ),
+        Scenario(
+            "launcher_configurations filter families=1&total_launch_count__gte=1",
+            "?families=1&total_launch_count__gte=1",
+            path=configs,
+            kind="filter",
+        ),
+        Scenario(
+            "launcher_configurations search 'rocket 1'", "?search=rocket%201", path=configs, kind="search"
+        ),
+        Scenario("pads list, limit=100", "?limit=100", path=pads),
+        Scenario(
+            "pads ordering=-total_launch_count", "?ordering=-total_launch_count", path=pads, kind="ordering"
+        ),
+        Scenario(
+            "pads filter location__id=1&agencies_ids=1,2",
+            "?location__id=1&agencies_ids=1,2",
+            path=pads,
+            kind="filter",
+        ),
+        Scenario("pads search 'pad 1'", "?search=pad%201", path=pads, kind="search"),
+    ]
+
+
+LAUNCHES = "/2.3.0/launches/"
+
+
+def launch_scenarios() -> list[Scenario]:
+    """The launch endpoints (issue 11): upcoming and previous at limit=100 in each mode, the filters
+    clients send most, each ordering. Their paths differ, so each row names its own."""
+    rows = []
+    for window in ("upcoming", "previous"):
+        for mode in ("list", "normal", "detailed"):
+            rows.append(
+                Scenario(
+                    f"launches/{window}, {mode}, limit=100",
+                    f"?mode={mode}&limit=100",
+                    path=f"{LAUNCHES}{window}/",
+                )
+            )
+    filters = {
+        "lsp__id=1": "?lsp__id=1",
+        "net__gte=2020-01-01": "?net__gte=2020-01-01T00:00:00Z",
+        "status__ids=1,2,8": "?status__ids=1,2,8",
+        "location__ids=1,2": "?location__ids=1,2",
+        "is_crewed=true": "?is_crewed=true",
+        "search 'payload'": "?search=payload",
+    }
+    for name, query in filters.items():
+        kind = "search" if name.startswith("search") else "filter"
+        rows.append(Scenario(f"launches/upcoming {name}", query, kind=kind, path=f"{LAUNCHES}upcoming/"))
+        rows.append(Scenario(f"launches {name}, limit=100", f"{query}&limit=100", kind=kind, path=LAUNCHES))
+    for key in ("id", "last_updated", "name", "net"):
+        for ordering in (key, f"-{key}"):
+            rows.append(
+                Scenario(
+                    f"launches ordering={ordering}", f"?ordering={ordering}", kind="ordering", path=LAUNCHES
+                )
+            )
+    rows.append(
+        Scenario("launch detail", "?mode=detailed&limit=1", kind="detail", path=f"{LAUNCHES}previous/")
+    )
+    return rows
 
 
 # --- the catalog and in-process measurements --------------------------------------------------------
@@ -155,11 +235,11 @@ def count_queries(scenario: Scenario) -> None:
     cache.clear()  # counts too: this first request pays for everything, as after a write
     forget_fragments()
     started = time.perf_counter()
-    scenario.results["queries_cold"] = queries(f"{API}{scenario.query}{sep}nocache=warm")
+    scenario.results["queries_cold"] = queries(f"{scenario.path}{scenario.query}{sep}nocache=warm")
     scenario.results["cold_ms"] = (time.perf_counter() - started) * 1000
-    scenario.results["queries_miss"] = queries(f"{API}{scenario.query}{sep}nocache=measure")
-    queries(f"{API}{scenario.query}")
-    scenario.results["queries_hit"] = queries(f"{API}{scenario.query}")
+    scenario.results["queries_miss"] = queries(f"{scenario.path}{scenario.query}{sep}nocache=measure")
+    queries(f"{scenario.path}{scenario.query}")
+    scenario.results["queries_hit"] = queries(f"{scenario.path}{scenario.query}")
     if scenario.baseline:
         scenario.results["queries_baseline"] = queries(f"{BASELINE}{scenario.query}{sep}nocache=baseline")
 
@@ -212,22 +292,22 @@ def main(argv=None) -> None:
         wait_for(f"http://127.0.0.1:{port}{API}?limit=1")
         pages = {}
         for s in chosen:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{API}{s.query}") as response:
-                pages[f"{API}{s.query}"] = (response.headers["Content-Type"], response.read().decode())
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{s.path}{s.query}") as response:
+                pages[f"{s.path}{s.query}"] = (response.headers["Content-Type"], response.read().decode())
         pages_file = OUT / "ceiling-pages.json"
         pages_file.write_text(json.dumps(pages))
         ceiling = gunicorn(
             "ceiling:app", ceiling_port, args.workers, {**env, "BENCH_CEILING_PAGES": str(pages_file)}
         )
-        wait_for(f"http://127.0.0.1:{ceiling_port}{API}{chosen[0].query}")
+        wait_for(f"http://127.0.0.1:{ceiling_port}{chosen[0].path}{chosen[0].query}")
 
         for s in chosen:
             print(f"bench: {s.name}", file=sys.stderr)
             count_queries(s)
-            api_url = f"http://127.0.0.1:{port}{API}{s.query}"
+            api_url = f"http://127.0.0.1:{port}{s.path}{s.query}"
             cells = {"miss": (api_url, True, s.random_offset)}
             if not (args.misses_only or s.uncached_only):
-                ceiling_url = f"http://127.0.0.1:{ceiling_port}{API}{s.query}"
+                ceiling_url = f"http://127.0.0.1:{ceiling_port}{s.path}{s.query}"
                 cells = {"ceiling": (ceiling_url, False, 0), "hit": (api_url, False, 0), **cells}
                 urllib.request.urlopen(api_url).read()  # the entry the hits are served from
             if s.baseline:

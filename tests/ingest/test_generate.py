@@ -22,6 +22,7 @@ from hangar.catalog.models import (
 )
 from hangar.ingest.generate import GenerateError, generate
 from hangar.ingest.generate_flights import LAST_LAUNCH
+from hangar.ingest.generate_launches import CREWED_BASE
 from tests import factories
 from tests.openapi import errors
 
@@ -48,11 +49,12 @@ def snapshot():
 
 
 def test_the_same_seed_gives_the_same_catalog(db):
-    generate(60, seed=3, now=NOW)
+    # The payload launches' schedule follows the clock it is anchored on (ingest.generate_launches).
+    generate(60, seed=3, now=NOW, schedule_from=NOW)
     first = snapshot()
-    generate(60, seed=3, replace=True, now=NOW)
+    generate(60, seed=3, replace=True, now=NOW, schedule_from=NOW)
     assert snapshot() == first
-    generate(60, seed=4, replace=True, now=NOW)
+    generate(60, seed=4, replace=True, now=NOW, schedule_from=NOW)
     assert snapshot() != first
 
 
@@ -78,9 +80,12 @@ def test_flights_come_at_upstream_proportions(db):
     counts = generate(2000, seed=1, now=NOW)
     flown = Spacecraft.objects.filter(flights_count__gt=0)
     per_craft = list(flown.values_list("flights_count", flat=True))
-    flights = SpacecraftFlight.objects.count()
-    # The dressed payload flight (ingest.generate_dress) lands too.
-    assert counts["flights"] == flights == Launch.objects.count() == Landing.objects.count() - 1
+    # The dressed payload launches' crewed flights (ingest.generate_launches) come on top.
+    flights = SpacecraftFlight.objects.filter(id__lt=CREWED_BASE).count()
+    flight_launches = Launch.objects.filter(spacecraft_flights__id__lt=CREWED_BASE).distinct().count()
+    assert counts["flights"] == flights == flight_launches
+    assert Launch.objects.count() == flights + counts["payload launches"]
+    assert Landing.objects.filter(spacecraft_flights__id__lt=CREWED_BASE).count() == flights
     assert 1.1 < flights / len(per_craft) < 1.8  # mostly single use
     assert per_craft.count(1) / len(per_craft) > 0.8
     assert max(per_craft) >= 5  # a few reused many times
@@ -88,7 +93,7 @@ def test_flights_come_at_upstream_proportions(db):
     docked = SpacecraftFlight.objects.filter(docking_events__isnull=False).distinct().count()
     assert 0.6 < docked / flights < 0.85  # most flights dock
     assert Pad.objects.count() < 20 and LauncherConfig.objects.count() < 20  # a small shared pool
-    assert not Launch.objects.filter(net__gt=LAST_LAUNCH).exists()
+    assert not Launch.objects.filter(spacecraft_flights__id__lt=CREWED_BASE, net__gt=LAST_LAUNCH).exists()
     assert Launch.objects.exclude(name__startswith="[SYNTHETIC] ").count() == 0
     assert SpacecraftFlight.objects.filter(spacecraft__is_placeholder=True).count() == 0
     assert SpacecraftConfig.objects.filter(total_launch_count__gt=0).count() > 0

@@ -12,6 +12,13 @@ from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
+from hangar.api.views.launch import (
+    LaunchPreviousViewSet,
+    LaunchUpcomingViewSet,
+    LaunchViewSet,
+    MissionPatchViewSet,
+    UpdateViewSet,
+)
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
@@ -27,6 +34,12 @@ router.register(
     "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
 )
 router.register("programs", ProgramViewSet, basename="program")
+# upcoming/ and previous/ before launches/: their words are not UUIDs, but the order says which wins.
+router.register("launches/upcoming", LaunchUpcomingViewSet, basename="launchupcoming")
+router.register("launches/previous", LaunchPreviousViewSet, basename="launchprevious")
+router.register("launches", LaunchViewSet, basename="launch")
+router.register("updates", UpdateViewSet, basename="update")
+router.register("mission_patches", MissionPatchViewSet, basename="missionpatch")
 router.register("pads", PadViewSet, basename="pad")
 router.register("locations", LocationViewSet, basename="location")
 router.register("celestial_bodies", CelestialBodyViewSet, basename="celestialbody")
@@ -47,7 +60,7 @@ for lookup, viewset in config.VIEWSETS.items():
     router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
-router.register("launches", linked.LaunchViewSet, basename="launch")
+router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")

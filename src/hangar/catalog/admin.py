@@ -85,5 +85,11 @@ for model in (
     models.Image,
     models.ImageLicense,
     models.ImageVariantType,
+    models.Update,
+    models.TimelineEventType,
+    models.Launcher,
+    models.LauncherStatus,
+    models.FirstStage,
+    models.MissionPatch,
 ):
     admin.site.register(model)

@@ -23,6 +23,7 @@ from hangar.catalog.models import (
     Expedition,
     Landing,
     Launch,
+    PayloadFlight,
     Spacecraft,
     SpacecraftFlight,
     Spacewalk,
@@ -38,14 +39,19 @@ def batched():
         yield
         return
     _batch.spacecraft, _batch.astronauts, _batch.dirty = set(), set(), False
+    _batch.launches = False
     try:
         with transaction.atomic():
             yield
             spacecraft, astronauts, dirty = _batch.spacecraft, _batch.astronauts, _batch.dirty
+            launches = _batch.launches
             _batch.spacecraft = None
             stats.refresh(spacecraft)
             stats.refresh_astronauts(astronauts)
-            if dirty or spacecraft or astronauts:
+            if launches:
+                stats.launches.recompute()
+            if dirty or spacecraft or astronauts or launches:
+                stats.recompute_vehicles()  # whole-table rules (catalog.stats.vehicles): once per block
                 versioning.bump()
     finally:
         _batch.spacecraft = None
@@ -64,6 +70,14 @@ def _refresh(ids) -> None:
         _batch.spacecraft.update(ids)
     else:
         stats.refresh(ids)
+
+
+def _launches_changed() -> None:
+    """Launch counters depend on every launch (catalog.stats.launches): rebuilt once per write or block."""
+    if getattr(_batch, "spacecraft", None) is not None:
+        _batch.launches = True
+    else:
+        stats.launches.recompute()
 
 
 def _refresh_astronauts(ids) -> None:
@@ -136,6 +150,15 @@ def _astronaut_saved(sender, instance, created, **kwargs):
 
 def _flight_changed(sender, instance, **kwargs):
     _refresh([instance.spacecraft_id])
+    _launches_changed()  # the flight's rocket follows its launch's
+
+
+def _payload_flight_changed(sender, instance, **kwargs):
+    _launches_changed()
+
+
+def _launch_deleted(sender, instance, **kwargs):
+    _launches_changed()
 
 
 def _docking_changed(sender, instance, **kwargs):
@@ -146,6 +169,8 @@ def _docking_changed(sender, instance, **kwargs):
 def _launch_or_landing_changed(sender, instance, **kwargs):
     key = "launch" if sender is Launch else "landing"
     _refresh(SpacecraftFlight.objects.filter(**{key: instance.pk}).values_list("spacecraft_id", flat=True))
+    if sender is Launch:
+        _launches_changed()
 
 
 def _spacecraft_saved(sender, instance, created, **kwargs):
@@ -161,6 +186,8 @@ def connect() -> None:
     post_save.connect(_docking_changed, sender=DockingEvent, dispatch_uid="stats-docking-save")
     post_delete.connect(_docking_changed, sender=DockingEvent, dispatch_uid="stats-docking-delete")
     post_save.connect(_launch_or_landing_changed, sender=Launch, dispatch_uid="stats-launch-save")
+    post_delete.connect(_launch_deleted, sender=Launch, dispatch_uid="stats-launch-delete")
+    post_save.connect(_payload_flight_changed, sender=PayloadFlight, dispatch_uid="stats-payload-flight-save")
     post_save.connect(_launch_or_landing_changed, sender=Landing, dispatch_uid="stats-landing-save")
     post_save.connect(_spacecraft_saved, sender=Spacecraft, dispatch_uid="stats-spacecraft-save")
     for crew in ("launch_crew", "onboard_crew", "landing_crew"):

@@ -39,9 +39,10 @@ from hangar.catalog.models import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
-from hangar.ingest import bulk
+from hangar.ingest import bulk, generate_flights
 from hangar.ingest.generate_dress import DRESSED, dress
 from hangar.ingest.generate_flights import FlightHistories
+from hangar.ingest.generate_launches import LaunchSchedule
 
 MARK = "[SYNTHETIC]"
 CHUNK = 5000
@@ -92,11 +93,24 @@ class Plan:
 class Generator:
     """One deterministic pass; ``rng`` is consumed in a fixed order so ``seed`` fixes every row."""
 
-    def __init__(self, plan: Plan, seed: int, now: dt.datetime):
+    def __init__(self, plan: Plan, seed: int, now: dt.datetime, schedule_from: dt.datetime):
         self.plan = plan
         self.seed = seed
         self.rng = random.Random(seed)
         self.flights = FlightHistories(seed, plan.agencies, now, self.image, self.description)
+        self.launches = LaunchSchedule(
+            seed,
+            plan.spacecraft,
+            plan.agencies,
+            schedule_from,
+            self.image,
+            self.description,
+            pads=generate_flights.LOCATIONS * generate_flights.PADS_PER_LOCATION,
+            landing_locations=generate_flights.LANDING_LOCATIONS,
+            launcher_configs=generate_flights.LAUNCHERS,
+            landing_types=generate_flights.LANDING_TYPES,
+            orbits=generate_flights.ORBITS,
+        )
         self.next_image_id = 1
         self.next_variant_id = 1
         self.images: list[Image] = []
@@ -238,7 +252,8 @@ class Generator:
             dressed = craft_id <= DRESSED
             config_id = min(craft_id, self.plan.configs) if dressed else rng.randint(1, self.plan.configs)
             name = f"{MARK} {rng.choice(STEMS)} {config_id}-{craft_id}"
-            placeholder = rng.random() < 0.02 and not dressed
+            # Spacecraft 4-6 fly the dressed payload launches' crews (ingest.generate_launches).
+            placeholder = rng.random() < 0.02 and craft_id > 2 * DRESSED
             yield Spacecraft(
                 id=craft_id,
                 name=name,
@@ -277,6 +292,8 @@ STEPS: tuple[tuple[str, Callable[[Generator], Iterator], Callable[[Plan], int | 
     ("families", Generator.families, lambda plan: plan.families),
     ("flight pool", lambda generator: generator.flights.pool(), lambda plan: None),
     ("spacecraft", Generator.spacecraft, lambda plan: plan.spacecraft),
+    ("launch pool", lambda generator: generator.launches.pool(), lambda plan: None),
+    ("payload launches", lambda generator: generator.launches.launches(), lambda plan: None),
     ("configurations", Generator.configs, lambda plan: plan.configs),
     ("links", Generator.links, lambda plan: None),
 )
@@ -330,14 +347,16 @@ def generate(
     replace: bool = False,
     progress: Progress = lambda label, done, total: None,
     now: dt.datetime | None = None,
+    schedule_from: dt.datetime | None = None,
 ) -> dict[str, int]:
     """Write a synthetic catalog with ``spacecraft`` spacecraft; return rows written per step.
 
     ``now`` is the clock derived values are computed at (as ``hangar recompute --now``); only flights
-    still in space depend on it."""
+    still in space depend on it. ``schedule_from`` (the real clock by default) anchors the payload
+    launches: upcoming ones after it, a few in the 24 hours before it (``generate_launches``)."""
     if not 1 <= spacecraft <= MAX_SPACECRAFT:
         raise GenerateError(f"--spacecraft must be from 1 to {MAX_SPACECRAFT}, not {spacecraft}")
-    generator = Generator(Plan(spacecraft), seed, now or timezone.now())
+    generator = Generator(Plan(spacecraft), seed, now or timezone.now(), schedule_from or timezone.now())
     counts = {}
     with transaction.atomic():
         if not catalog_is_empty():
@@ -349,13 +368,16 @@ def generate(
         rows, touched = dress(generator)
         generator.flush_queued()  # the images the dressing made, before the rows that point at them
         bulk.insert(rows)
-        stats.refresh(touched, now=generator.flights.now)
+        stats.refresh(touched | generator.launches.touched, now=generator.flights.now)
         stats.recompute_people(now=generator.flights.now)  # the dressing's crews and spacewalks
         stats.recompute_stations(now=generator.flights.now)  # and expeditions, and the flights' dockings
+        stats.launches.recompute()
+        stats.recompute_vehicles()  # launch statistics of configurations, families, pads, locations
         counts["dressed"] = len(rows)
         counts["images"] = generator.next_image_id - 1
         counts["image variants"] = generator.next_variant_id - 1
         counts.update(generator.flights.counts)
+        counts.update(generator.launches.counts)
         versioning.bump()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Sets the visibility map, so counts and deep pages are index-only scans from the start

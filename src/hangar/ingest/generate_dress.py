@@ -87,7 +87,7 @@ def dress(generator) -> tuple[list, set[int]]:
     for _, launch_id, mission_id, net in flights:
         rows += [Launch.program.through(launch_id=launch_id, program_id=p) for p in (2, 1)]
         rows += [Mission.agencies.through(mission_id=mission_id, agency_id=a) for a in agencies]
-        rows += _links(mission_id, net)
+        rows += mission_links(mission_id, net)
     rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
     rows += _in_space(generator, generator.flights.ongoing_flights)
     rows += _expeditions(generator)
@@ -96,7 +96,7 @@ def dress(generator) -> tuple[list, set[int]]:
     return rows, touched
 
 
-def _links(mission_id: int, net: dt.datetime) -> list:
+def mission_links(mission_id: int, net: dt.datetime) -> list:
     """A mission's reading and video links, one of each with every part and one without."""
     rows = []
     for position in (1, 0):
@@ -304,6 +304,7 @@ def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
             amount=1,
             payload_id=1,
             launch_id=launch_id,
+            rocket_id=chaser,  # flights share their ids with their rockets
             landing_id=DRESSED_ID,
         ),
         # Ids 1 and 2, before the stations' ports (generate_flights.DRESSED_PORTS).

@@ -56,6 +56,7 @@ LAUNCH_STATUSES = (
     (stats.LAUNCH_SUCCESS, "Launch Successful", "Success"),
     (stats.LAUNCH_FAILURE, "Launch Failure", "Failure"),
     (stats.LAUNCH_PARTIAL_FAILURE, "Launch was a Partial Failure", "Partial Failure"),
+    (8, "To Be Confirmed", "TBC"),
 )
 LANDING_TYPES = ((1, "Parachute Landing", "Parachute"), (2, "Ocean Splashdown", "Ocean"), (3, "Runway", "RW"))
 BODIES = ((1, "Earth", 1), (2, "Moon", 2))  # id, name, type
@@ -384,6 +385,7 @@ class FlightHistories:
             "mission_end": end,
             "spacecraft_id": craft_id,
             "launch_id": launch_id,
+            "rocket_id": flight_id,
             "landing_id": flight_id,
         }
         rows.append((SpacecraftFlight, flight))

@@ -14,6 +14,10 @@ from hangar.catalog import stats, versioning
 from hangar.ingest.parse import Batch
 from hangar.ingest.spec import SPECS
 
+# What the launch statistics of configurations, families, pads and locations are made of, or hold
+# imported copies of (catalog.stats.vehicles): a file with any of them rebuilds those statistics.
+VEHICLE_INPUTS = ("Launch", "Landing", "LauncherConfig", "LauncherConfigFamily", "Pad", "Location")
+
 CHUNK = 500
 
 
@@ -237,8 +241,9 @@ def _affected_stations(batch: Batch) -> set[int]:
 
 
 def _drop_derived(batch: Batch) -> None:
-    """Imported statistics of spacecraft (and configurations) whose flights we store are not written:
-    the values derived from those flights win (catalog.stats explains why)."""
+    """Imported statistics of spacecraft (and configurations) whose flights we store, and of launcher
+    configurations, families, pads and locations whose launches (or landings) we store, are not
+    written: the values derived from those win (catalog.stats explains why)."""
     crafts = batch.records.get("Spacecraft", {})
     configs = batch.records.get("SpacecraftConfig", {})
     flown = {r["spacecraft"] for r in batch.records.get("SpacecraftFlight", {}).values() if "spacecraft" in r}
@@ -249,6 +254,15 @@ def _drop_derived(batch: Batch) -> None:
     for config_id in derived_configs:
         for name in stats.CONFIG_FIELDS:
             configs[config_id].pop(name, None)
+    for spec_name in ("LauncherConfig", "LauncherConfigFamily", "Pad", "Location"):
+        records = batch.records.get(spec_name, {})
+        for owner_id, names in stats.derived_vehicle_fields(spec_name, records).items():
+            for name in names:
+                records[owner_id].pop(name, None)
+
+
+# Specs whose records change launches or the flights' rockets.
+LAUNCH_SPECS = ("Launch", "Rocket", "SpacecraftFlight", "PayloadFlight", "Pad", "Mission")
 
 
 def load_batch(batch: Batch) -> Summary:
@@ -276,6 +290,10 @@ def load_batch(batch: Batch) -> Summary:
             walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
             stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
             stats.refresh_stations(_affected_stations(batch))
+            if any(batch.records.get(name) for name in LAUNCH_SPECS):
+                stats.launches.recompute()  # every later launch's counters may move (stats.launches)
+            if any(batch.records.get(name) for name in VEHICLE_INPUTS):
+                stats.recompute_vehicles()
         # A no-op import changes nothing, so the data version (every cached page, Last-Modified) stays.
         if changed or _still_changed(before):
             versioning.bump()  # in this transaction, so no cached response outlives the data it shows

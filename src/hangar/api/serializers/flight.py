@@ -123,7 +123,8 @@ class PayloadFlightNormalSerializer(serializers.ModelSerializer):
     url = ResourceURLField("payloadflight-detail")
     payload = PayloadNormalSerializer()
     launch = LaunchNormalSerializer()
-    landing = LandingSerializer()
+    # Null for a payload that was not recovered, as upstream answers (its file: not nullable).
+    landing = LandingSerializer(allow_null=True)
 
     class Meta:
         model = PayloadFlight

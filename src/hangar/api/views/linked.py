@@ -1,12 +1,12 @@
-"""Detail routes for the resources that spacecraft flights link to (launches, landings, stations, …).
+"""Detail routes for the resources that spacecraft flights link to (launchers, landings, stations, …).
 
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
-have endpoints of their own, ``api.views.places``; astronauts and space stations too). Launches
-and payload flights answer in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
-``/launches/{id}/?mode=normal``, …), which is the default here. Landings, docking events
-and spacewalks answer in the shape other responses nest (``Landing``,
-``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need first stages, owners,
-expeditions, events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
+have endpoints of their own, ``api.views.places``; astronauts, space stations and launches too).
+Launchers and payload flights answer in the upstream shape of one of that endpoint's modes
+(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings,
+docking events and spacewalks answer in the shape other responses nest (``Landing``,
+``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need owners, expeditions,
+events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
 """
 
 from hangar.api.serializers.flight import (
@@ -14,24 +14,23 @@ from hangar.api.serializers.flight import (
     LandingSerializer,
     PayloadFlightNormalSerializer,
 )
-from hangar.api.serializers.launch import LaunchNormalSerializer
+from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
 from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
     DockingEvent,
     Landing,
-    Launch,
+    Launcher,
     PayloadFlight,
     Spacewalk,
 )
 
 
-class LaunchViewSet(ModeDetailViewSet):
-    """One launch, as `LaunchNormal` (upstream's `mode=normal`)."""
+class LauncherViewSet(ModeDetailViewSet):
+    """One launcher (a first-stage core), as `LauncherNormal` (upstream's `mode=normal`)."""
 
-    queryset = Launch.objects.all()
-    lookup_value_regex = "[0-9a-fA-F-]{1,36}"  # launch ids are UUIDs
-    modes = {"normal": LaunchNormalSerializer}
+    queryset = Launcher.objects.all()
+    modes = {"normal": LauncherNormalSerializer}
     detail_mode = "normal"
 
 

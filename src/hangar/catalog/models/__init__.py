@@ -18,6 +18,7 @@ from hangar.catalog.models.astronaut import (
 from hangar.catalog.models.flight import (
     DockingEvent,
     DockingLocation,
+    FirstStage,
     Landing,
     LandingType,
     Payload,
@@ -36,10 +37,19 @@ from hangar.catalog.models.launch import (
     NetPrecision,
     Orbit,
     Rocket,
+    TimelineEvent,
+    TimelineEventType,
+    Update,
     VidURL,
     VidURLType,
 )
-from hangar.catalog.models.launcher import LAUNCH_STATS, LauncherConfig, LauncherConfigFamily
+from hangar.catalog.models.launcher import (
+    LAUNCH_STATS,
+    Launcher,
+    LauncherConfig,
+    LauncherConfigFamily,
+    LauncherStatus,
+)
 from hangar.catalog.models.location import CelestialBody, CelestialBodyType, LandingLocation, Location, Pad
 from hangar.catalog.models.program import MissionPatch, Program, ProgramType
 from hangar.catalog.models.spacecraft import (
@@ -72,6 +82,7 @@ __all__ = [
     "DockingEvent",
     "DockingLocation",
     "Expedition",
+    "FirstStage",
     "Image",
     "ImageLicense",
     "ImageVariant",
@@ -84,8 +95,10 @@ __all__ = [
     "Language",
     "Launch",
     "LaunchStatus",
+    "Launcher",
     "LauncherConfig",
     "LauncherConfigFamily",
+    "LauncherStatus",
     "Location",
     "Mission",
     "MissionPatch",
@@ -110,6 +123,9 @@ __all__ = [
     "SpacecraftFlight",
     "SpacecraftStatus",
     "Spacewalk",
+    "TimelineEvent",
+    "TimelineEventType",
+    "Update",
     "VidURL",
     "VidURLType",
 ]

@@ -11,7 +11,8 @@ from hangar.catalog.models.agency import Agency
 from hangar.catalog.models.astronaut import AstronautFlight
 from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
-from hangar.catalog.models.launch import Launch
+from hangar.catalog.models.launch import Launch, Rocket
+from hangar.catalog.models.launcher import Launcher
 from hangar.catalog.models.location import LandingLocation
 from hangar.catalog.models.program import Program
 from hangar.catalog.models.spacecraft import Spacecraft, SpacecraftConfig
@@ -60,6 +61,10 @@ class SpacecraftFlight(models.Model):
     mission_end = models.DateTimeField(null=True, blank=True)
     spacecraft = models.ForeignKey(Spacecraft, on_delete=models.CASCADE, related_name="flights")
     launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="spacecraft_flights")
+    # The launch's rocket, kept equal to ``launch.rocket`` by every writer (RocketDetailed.spacecraft_stage).
+    rocket = models.ForeignKey(
+        Rocket, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacecraft_stage"
+    )
     landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="spacecraft_flights")
     launch_crew = models.ManyToManyField(AstronautFlight, related_name="+", blank=True)
     onboard_crew = models.ManyToManyField(AstronautFlight, related_name="+", blank=True)
@@ -111,7 +116,14 @@ class PayloadFlight(models.Model):
     amount = models.IntegerField(default=1)
     payload = models.ForeignKey(Payload, on_delete=models.PROTECT, related_name="flights")
     launch = models.ForeignKey(Launch, on_delete=models.PROTECT, related_name="payload_flights")
-    landing = models.ForeignKey(Landing, on_delete=models.PROTECT, related_name="payload_flights")
+    # The launch's rocket, kept equal to ``launch.rocket`` by every writer (RocketDetailed.payloads).
+    rocket = models.ForeignKey(
+        Rocket, on_delete=models.SET_NULL, null=True, blank=True, related_name="payloads"
+    )
+    # Upstream emits null for a payload that was not recovered (Sputnik 1), though its file says otherwise.
+    landing = models.ForeignKey(
+        Landing, on_delete=models.PROTECT, null=True, blank=True, related_name="payload_flights"
+    )
 
     class Meta:
         ordering = ["id"]
@@ -165,9 +177,41 @@ class DockingEvent(models.Model):
     payload_flight_target = models.ForeignKey(
         PayloadFlight, on_delete=models.PROTECT, null=True, blank=True, related_name="docked_by"
     )
+    # A payload flight as the chaser (PayloadFlightSerializerNoLaunch.docking_events); Hangar's imports
+    # and generator set only flight_vehicle_chaser so far.
+    payload_flight_chaser = models.ForeignKey(
+        PayloadFlight, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_events"
+    )
 
     class Meta:
         ordering = ["docking", "id"]
 
     def __str__(self):
         return f"Docking {self.id}"
+
+
+class FirstStage(models.Model):
+    """One launcher (a core or a booster) flying as a first stage of one rocket, and how it landed."""
+
+    id = models.IntegerField(primary_key=True)
+    rocket = models.ForeignKey(Rocket, on_delete=models.CASCADE, related_name="launcher_stage")
+    type = models.CharField(max_length=255, default="Core")
+    reused = models.BooleanField(null=True, blank=True)
+    launcher_flight_number = models.IntegerField(null=True, blank=True)
+    launcher = models.ForeignKey(Launcher, on_delete=models.PROTECT, related_name="stages")
+    previous_flight_date = models.DateTimeField(null=True, blank=True)
+    # Time since the launcher's previous flight, as upstream reports it (never null on the wire).
+    turn_around_time = models.DurationField(default=dt.timedelta(0))
+    # Null when the stage was not recovered, and for a launcher's first flight (errata in the README).
+    landing = models.ForeignKey(
+        Landing, on_delete=models.SET_NULL, null=True, blank=True, related_name="first_stages"
+    )
+    previous_flight = models.ForeignKey(
+        Launch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.launcher} on rocket {self.rocket_id}"

@@ -1,4 +1,7 @@
-"""Launches and what they carry: status, precision of the date, mission, orbit, links to read and watch."""
+"""Launches and what they carry: status, precision of the date, mission, orbit, links to read and watch,
+updates, timeline, patches, and the rocket with its stages."""
+
+import datetime as dt
 
 from django.db import models
 
@@ -7,7 +10,7 @@ from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.launcher import LauncherConfig
 from hangar.catalog.models.location import CelestialBody, Pad
-from hangar.catalog.models.program import Program
+from hangar.catalog.models.program import MissionPatch, Program
 
 
 class LaunchStatus(models.Model):
@@ -99,7 +102,13 @@ class Language(models.Model):
 class InfoURL(models.Model):
     """A page to read about a mission. Upstream gives it no id: a mission's list is replaced as a whole."""
 
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="info_urls")
+    # Exactly one owner: a mission's list or a launch's own (LaunchDetailed.info_urls).
+    mission = models.ForeignKey(
+        Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
+    launch = models.ForeignKey(
+        "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
     position = models.IntegerField()
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
@@ -111,9 +120,15 @@ class InfoURL(models.Model):
     language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["mission", "position"]
+        ordering = ["mission", "launch", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["mission", "position"], name="infourl_mission_position_uniq")
+            models.UniqueConstraint(fields=["mission", "position"], name="infourl_mission_position_uniq"),
+            models.UniqueConstraint(fields=["launch", "position"], name="infourl_launch_position_uniq"),
+            models.CheckConstraint(
+                condition=models.Q(mission__isnull=False, launch__isnull=True)
+                | models.Q(mission__isnull=True, launch__isnull=False),
+                name="infourl_one_owner",
+            ),
         ]
 
     def __str__(self):
@@ -123,7 +138,13 @@ class InfoURL(models.Model):
 class VidURL(models.Model):
     """A video of a mission (webcast, recap). No upstream id: a mission's list is replaced as a whole."""
 
-    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="vid_urls")
+    # Exactly one owner: a mission's list or a launch's own (LaunchDetailed.vid_urls).
+    mission = models.ForeignKey(
+        Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
+    launch = models.ForeignKey(
+        "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
     position = models.IntegerField()
     priority = models.IntegerField(default=0)
     source = models.CharField(max_length=200, null=True, blank=True)
@@ -139,9 +160,15 @@ class VidURL(models.Model):
     live = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["mission", "position"]
+        ordering = ["mission", "launch", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["mission", "position"], name="vidurl_mission_position_uniq")
+            models.UniqueConstraint(fields=["mission", "position"], name="vidurl_mission_position_uniq"),
+            models.UniqueConstraint(fields=["launch", "position"], name="vidurl_launch_position_uniq"),
+            models.CheckConstraint(
+                condition=models.Q(mission__isnull=False, launch__isnull=True)
+                | models.Q(mission__isnull=True, launch__isnull=False),
+                name="vidurl_one_owner",
+            ),
         ]
 
     def __str__(self):
@@ -149,7 +176,8 @@ class VidURL(models.Model):
 
 
 class Rocket(models.Model):
-    """The rocket of one launch: its launcher configuration (stages and boosters are not modelled yet)."""
+    """The rocket of one launch: its launcher configuration; its stages point at it (``FirstStage``,
+    ``SpacecraftFlight.rocket``, ``PayloadFlight.rocket``)."""
 
     id = models.IntegerField(primary_key=True)
     configuration = models.ForeignKey(LauncherConfig, on_delete=models.PROTECT, related_name="rockets")
@@ -192,6 +220,8 @@ class Launch(models.Model):
     pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True, related_name="launches")
     webcast_live = models.BooleanField(default=False)
     program = models.ManyToManyField(Program, related_name="launches", blank=True)
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="launches", blank=True)
+    flightclub_url = models.URLField(max_length=200, null=True, blank=True)
     orbital_launch_attempt_count = models.IntegerField(null=True, blank=True)
     location_launch_attempt_count = models.IntegerField(null=True, blank=True)
     pad_launch_attempt_count = models.IntegerField(null=True, blank=True)
@@ -200,10 +230,78 @@ class Launch(models.Model):
     location_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     pad_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
     agency_launch_attempt_count_year = models.IntegerField(null=True, blank=True)
+    # Derived by catalog.stats.launches: time since the previous launch from the same pad (never null).
+    pad_turnaround = models.DurationField(default=dt.timedelta(0))
 
     class Meta:
         ordering = ["net", "id"]
-        indexes = [models.Index(fields=["net", "id"], name="launch_net_idx")]
+        indexes = [
+            models.Index(fields=["net", "id"], name="launch_net_idx"),
+            models.Index(fields=["last_updated", "id"], name="launch_last_updated_idx"),
+            models.Index(fields=["name", "id"], name="launch_name_idx"),
+            models.Index(fields=["status", "net", "id"], name="launch_status_net_idx"),
+            models.Index(fields=["launch_service_provider", "net", "id"], name="launch_lsp_net_idx"),
+            models.Index(fields=["pad", "net", "id"], name="launch_pad_net_idx"),
+        ]
 
     def __str__(self):
         return self.name
+
+
+class Update(models.Model):
+    """A dated note on a launch's progress (a slip, a weather call), as upstream's editors write them."""
+
+    id = models.IntegerField(primary_key=True)
+    launch = models.ForeignKey(
+        Launch, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    profile_image = models.CharField(max_length=1000, null=True, blank=True)
+    comment = models.TextField(null=True, blank=True)
+    info_url = models.URLField(max_length=200, null=True, blank=True)
+    created_by = models.CharField(max_length=255, null=True, blank=True)
+    created_on = models.DateTimeField()
+
+    class Meta:
+        # Newest first, as upstream lists a launch's updates.
+        ordering = ["-created_on", "-id"]
+        indexes = [models.Index(fields=["launch", "created_on"], name="update_launch_idx")]
+
+    def __str__(self):
+        return f"Update {self.id}"
+
+
+class TimelineEventType(models.Model):
+    """A kind of step in a launch's countdown (MECO, Stage separation, Payload deploy, …)."""
+
+    id = models.IntegerField(primary_key=True)
+    abbrev = models.CharField(max_length=255)
+    description = models.CharField(max_length=2048, default="", blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.abbrev
+
+
+class TimelineEvent(models.Model):
+    """One step of a launch's timeline, relative to liftoff. No upstream id: a launch's list is replaced."""
+
+    launch = models.ForeignKey(Launch, on_delete=models.CASCADE, related_name="timeline")
+    position = models.IntegerField()
+    type = models.ForeignKey(
+        TimelineEventType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    relative_time = models.DurationField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["launch", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["launch", "position"], name="timeline_launch_position_uniq")
+        ]
+
+    def __str__(self):
+        return f"{self.type} {self.relative_time}"

@@ -1,8 +1,10 @@
-"""Launch vehicle designs (launcher configurations) and their families."""
+"""Launch vehicle designs (launcher configurations) and their families, and the physical launchers
+(first-stage cores and boosters) built to them."""
 
 from django.db import models
 
 from hangar.catalog.models.agency import Agency
+from hangar.catalog.models.base import NamedLookup
 from hangar.catalog.models.image import Image
 from hangar.catalog.models.program import Program
 
@@ -98,3 +100,40 @@ class LauncherConfig(LaunchStats):
 
     def __str__(self):
         return self.full_name or self.name
+
+
+class LauncherStatus(NamedLookup):
+    """The state of a physical launcher (Active, Retired, Expended, Lost, …)."""
+
+    class Meta(NamedLookup.Meta):
+        verbose_name_plural = "launcher statuses"
+
+
+class Launcher(models.Model):
+    """A physical, serial-numbered launcher (a Falcon 9 first-stage core such as B1062)."""
+
+    id = models.IntegerField(primary_key=True)
+    flight_proven = models.BooleanField(default=False)
+    serial_number = models.CharField(max_length=10, null=True, blank=True)
+    is_placeholder = models.BooleanField(default=False)
+    status = models.ForeignKey(
+        LauncherStatus, on_delete=models.PROTECT, null=True, blank=True, related_name="launchers"
+    )
+    image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    details = models.CharField(max_length=2048, default="", blank=True)
+    successful_landings = models.IntegerField(null=True, blank=True)
+    attempted_landings = models.IntegerField(null=True, blank=True)
+    flights = models.IntegerField(null=True, blank=True)
+    last_launch_date = models.DateTimeField(null=True, blank=True)
+    first_launch_date = models.DateTimeField(null=True, blank=True)
+    fastest_turnaround = models.DurationField(null=True, blank=True)
+    launcher_config = models.ForeignKey(
+        LauncherConfig, on_delete=models.SET_NULL, null=True, blank=True, related_name="launchers"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["serial_number"], name="launcher_serial_idx")]
+
+    def __str__(self):
+        return self.serial_number or f"Launcher {self.id}"

@@ -1,8 +1,10 @@
 """Derived statistics: every rule, in one place per domain, each written out in its docstring.
 
 ``spacecraft`` holds the rules over spacecraft flights (durations, turnarounds, spacecraft and
-configuration aggregates), ``people`` those over crews and spacewalks (astronauts' statistics); each
-other domain adds a module of its own. ``refresh`` recomputes what depends on given spacecraft (their
+configuration aggregates), ``people`` those over crews and spacewalks (astronauts' statistics),
+``launches`` the launch attempt counters and pad turnarounds, ``vehicles`` the launch statistics of
+launcher configurations, families, pads and locations; each other domain adds a module of its
+own. ``refresh`` recomputes what depends on given spacecraft (their
 crews included); ``recompute`` rebuilds everything (``hangar recompute``). The rules are also written
 out in ``docs/statistics.md``.
 """
@@ -13,15 +15,23 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.db import transaction
 
-from hangar.catalog.stats import people, spacecraft, stations
+from hangar.catalog.stats import launches, people, spacecraft, stations, vehicles
 from hangar.catalog.stats.people import *  # noqa: F403
 from hangar.catalog.stats.people import __all__ as _people_all
 from hangar.catalog.stats.spacecraft import *  # noqa: F403  (the spacecraft rules are the package's API)
 from hangar.catalog.stats.spacecraft import __all__ as _spacecraft_all
 from hangar.catalog.stats.stations import *  # noqa: F403
 from hangar.catalog.stats.stations import __all__ as _stations_all
+from hangar.catalog.stats.vehicles import derived_vehicle_fields, recompute_vehicles
 
-__all__ = [*_spacecraft_all, *_people_all, *_stations_all]
+__all__ = [
+    *_spacecraft_all,
+    *_people_all,
+    *_stations_all,
+    "launches",
+    "derived_vehicle_fields",
+    "recompute_vehicles",
+]
 
 
 def refresh(spacecraft_ids: Iterable[int], now: dt.datetime | None = None) -> None:
@@ -51,9 +61,11 @@ def stations_of_spacecraft(spacecraft_ids: Iterable[int]) -> set[int]:
 
 
 def recompute(now: dt.datetime | None = None, progress=lambda _: None) -> int:
-    """``spacecraft.recompute`` and ``people.recompute_people`` in one transaction; returns the former's
-    count (spacecraft with derived values)."""
+    """``spacecraft.recompute``, ``people.recompute_people`` and ``launches.recompute`` in one
+    transaction; returns the first's count (spacecraft with derived values)."""
     with transaction.atomic():
         people.recompute_people(now=now, progress=progress)
         stations.recompute_stations(now=now)
+        progress(f"recomputed the counters of {launches.recompute()} launches")
+        progress(f"recomputed vehicle and place statistics: {vehicles.recompute_vehicles()} rows changed")
         return spacecraft.recompute(now=now, progress=progress)

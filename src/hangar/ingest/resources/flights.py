@@ -1,7 +1,8 @@
 """Specs of flights and everything they nest (detailed spacecraft, spacecraft_flights): launches and
 their pads, missions and rockets, landings, dockings, astronauts, stations, payloads.
 
-A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
+A flight's ``duration`` and ``turn_around_time`` and a launch's attempt counters and ``pad_turnaround``
+are derived (``catalog.stats``), so they are not read.
 """
 
 from hangar.ingest.spec import Field, children, fk, m2m, owned, register, reverse_fk, scalar
@@ -198,19 +199,7 @@ register(
     fk("pad", "Pad", null=True),
     scalar("webcast_live", "bool"),
     m2m("program", "Program"),
-    *(
-        scalar(k, "int", null=True)
-        for k in (
-            "orbital_launch_attempt_count",
-            "location_launch_attempt_count",
-            "pad_launch_attempt_count",
-            "agency_launch_attempt_count",
-            "orbital_launch_attempt_count_year",
-            "location_launch_attempt_count_year",
-            "pad_launch_attempt_count_year",
-            "agency_launch_attempt_count_year",
-        )
-    ),
+    # The launch attempt counters are derived (catalog.stats.launches), so they are not read.
     id_kind="uuid",
 )
 register("AstronautStatus", "catalog.AstronautStatus", scalar("name", "str", required=True))

@@ -1,0 +1,208 @@
+"""The launch endpoints (all, upcoming, previous), updates and mission patches.
+
+Upcoming and previous are windows on the clock (docs/launches.md):
+
+- **upcoming**: NET from 24 hours ago onwards, so a launch that just flew stays listed for a day with its
+  final status, as upstream does; ``hide_recent_previous=true`` starts the window at now instead.
+  Ordered by ``net`` (soonest first).
+- **previous**: NET before now, most recent first (``-net``).
+
+Their detail routes (``/launches/upcoming/{id}/``) serve any launch: a client holding the URL of an
+upcoming launch keeps reading it after it flies (upstream answers 404 there once it leaves the window).
+Lists of both are cached for at most ``CLOCK_CACHE_SECONDS``, since their answer moves with the clock
+even when the catalog does not. ``id`` is the final tiebreaker of every ordering.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from hangar.api.filters.launch import (
+    LaunchFilterSet,
+    LaunchUpcomingFilterSet,
+    MissionPatchFilterSet,
+    UpdateFilterSet,
+)
+from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS
+from hangar.api.serializers.launch import LaunchBasicSerializer, LaunchNormalSerializer
+from hangar.api.serializers.launch_detailed import LaunchDetailedSerializer, UpdateSerializer
+from hangar.api.serializers.program import MissionPatchSerializer
+from hangar.api.views.base import LookupViewSet, ModeViewSet
+from hangar.catalog.models import Launch, MissionPatch, Update
+
+RECENT = dt.timedelta(hours=24)
+CLOCK_CACHE_SECONDS = 60
+
+LAUNCH_SEARCH_FIELDS = (
+    "launch_designator",
+    "launch_service_provider__name",
+    "mission__name",
+    "name",
+    "pad__location__name",
+    "pad__name",
+    "rocket__configuration__manufacturer__abbrev",
+    "rocket__configuration__manufacturer__name",
+    "rocket__configuration__name",
+    "spacecraft_flights__spacecraft__name",  # upstream's rocket__spacecraftflight__spacecraft__name
+)
+
+_HELP = """
+    #### Modes
+    Levels of detail in the response - `list`, `normal`, `detailed`
+
+    Example - [{path}?mode=detailed](./?mode=detailed)
+
+    #### Filters
+    Parameters - `lsp__id`, `net__gte`, `status__ids`, `location__ids`, `is_crewed`, `year`, and every
+    other parameter of the official file (see Hangar's docs/launches.md){extra}
+
+    Example - [{path}?lsp__id=121](./?lsp__id=121)
+
+    #### Search
+    Fields searched - {search}
+
+    Example - [{path}?search=Falcon](./?search=Falcon)
+
+    #### Ordering
+    Fields - `id`, `last_updated`, `name`, `net`{order}
+
+    Example - [{path}?ordering=-net](./?ordering=-net)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [{path}?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [{path}?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
+
+
+def _help(path, search_fields, extra="", order=""):
+    upstream = [f.replace("spacecraft_flights__", "rocket__spacecraftflight__") for f in search_fields]
+    return _HELP.format(path=path, search=", ".join(f"`{f}`" for f in upstream), extra=extra, order=order)
+
+
+class LaunchViewSet(ModeViewSet):
+    queryset = Launch.objects.all()
+    lookup_value_regex = "[0-9a-fA-F-]{1,36}"  # launch ids are UUIDs
+    modes = {
+        "list": LaunchBasicSerializer,
+        "normal": LaunchNormalSerializer,
+        "detailed": LaunchDetailedSerializer,
+    }
+    filterset_class = LaunchFilterSet
+    search_fields = LAUNCH_SEARCH_FIELDS
+    ordering_fields = ("id", "last_updated", "name", "net")
+    ordering = ("net",)
+    __doc__ = _help("/launches/", LAUNCH_SEARCH_FIELDS, order=" (default `net`)")
+
+
+class LaunchUpcomingViewSet(LaunchViewSet):
+    filterset_class = LaunchUpcomingFilterSet
+    # Upstream's file lists no launch_designator search for upcoming launches.
+    search_fields = LAUNCH_SEARCH_FIELDS[1:]
+    cache_timeout = CLOCK_CACHE_SECONDS
+    __doc__ = _help(
+        "/launches/upcoming/",
+        LAUNCH_SEARCH_FIELDS[1:],
+        extra=". `hide_recent_previous=true` leaves out the launches of the last 24 hours",
+        order=" (default `net`)",
+    )
+
+    def get_base_queryset(self):
+        if self.action == "retrieve":
+            return self.queryset.all()  # a launch's detail stays served as it moves out of the window
+        now = timezone.now()
+        raw = self.request.query_params.get("hide_recent_previous", "") if self.request else ""
+        hide = BOOLEAN_WORDS.get(raw.strip().lower()) if raw else False
+        if hide is None:  # validated here too: the base queryset is built before the filters run
+            raise ValidationError({"hide_recent_previous": [f"{raw!r} is not a boolean. {BOOLEAN_HELP}"]})
+        return self.queryset.filter(net__gte=now if hide else now - RECENT)
+
+
+class LaunchPreviousViewSet(LaunchViewSet):
+    ordering = ("-net",)
+    cache_timeout = CLOCK_CACHE_SECONDS
+    __doc__ = _help("/launches/previous/", LAUNCH_SEARCH_FIELDS, order=" (default `-net`)")
+
+    def get_base_queryset(self):
+        if self.action == "retrieve":
+            return self.queryset.all()
+        return self.queryset.filter(net__lt=timezone.now())
+
+
+class UpdateViewSet(LookupViewSet):
+    """
+    #### Filters
+    Parameters - `created_on`, `launch`, `launch__launch_service_provider`, `program`
+
+    Example - [/updates/?launch__launch_service_provider=121](./?launch__launch_service_provider=121)
+
+    #### Ordering
+    Fields - `created_on` (default `-created_on`, newest first)
+
+    Example - [/updates/?ordering=created_on](./?ordering=created_on)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/updates/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/updates/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
+
+    queryset = Update.objects.all()
+    serializer_class = UpdateSerializer
+    filterset_class = UpdateFilterSet
+    ordering_fields = ("created_on",)
+    ordering = ("-created_on",)
+
+
+class MissionPatchViewSet(ModeViewSet):
+    """
+    #### Modes
+    Levels of detail in the response - `normal` (upstream's `detailed` needs expeditions: not served yet)
+
+    #### Filters
+    Parameters - `agency__id`, `agency__name`, `agency__name__contains`, `id`, `ids`, `name`, `name__contains`
+
+    Example - [/mission_patches/?agency__id=44](./?agency__id=44)
+
+    #### Search
+    Fields searched - `agency__name`, `name`
+
+    Example - [/mission_patches/?search=Apollo](./?search=Apollo)
+
+    #### Ordering
+    Fields - `agency__name`, `id`, `name`, `priority`
+
+    Example - [/mission_patches/?ordering=-priority](./?ordering=-priority)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/mission_patches/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/mission_patches/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
+
+    queryset = MissionPatch.objects.all()
+    modes = {"normal": MissionPatchSerializer}
+    list_mode = detail_mode = "normal"
+    filterset_class = MissionPatchFilterSet
+    search_fields = ("agency__name", "name")
+    ordering_fields = ("agency__name", "id", "name", "priority")
+    ordering = ("id",)

@@ -1,0 +1,129 @@
+"""The launch statistics of launcher configurations, families, pads and locations
+(``catalog.stats.vehicles``), derived from stored launches and landings by the rules in its docstring."""
+
+import datetime as dt
+
+import pytest
+
+from hangar.catalog.models import Launch, LauncherConfig, LauncherConfigFamily, Location, Pad, Rocket
+from hangar.catalog.stats import recompute_vehicles
+from tests import factories
+
+SUCCESS, FAILURE, GO, TBD, IN_FLIGHT, PARTIAL = 3, 4, 1, 2, 6, 7
+NAMES = {
+    SUCCESS: "Success",
+    FAILURE: "Failure",
+    GO: "Go",
+    TBD: "TBD",
+    IN_FLIGHT: "In Flight",
+    PARTIAL: "Partial",
+}
+
+
+def day(n):
+    return dt.datetime(2020, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def world(db):
+    statuses = {i: factories.LaunchStatusFactory(id=i, name=n, abbrev=n) for i, n in NAMES.items()}
+    falcon, soyuz, other = (
+        LauncherConfigFamily.objects.create(id=i, name=n)
+        for i, n in [(1, "Falcon"), (2, "Soyuz"), (3, "Idle")]
+    )
+    f9 = LauncherConfig.objects.create(id=164, name="Falcon 9")
+    fh = LauncherConfig.objects.create(id=161, name="Falcon Heavy")
+    both = LauncherConfig.objects.create(id=7, name="In two families")
+    idle = LauncherConfig.objects.create(
+        id=8, name="Never launched", total_launch_count=42, successful_launches=40
+    )
+    f9.families.set([falcon])
+    fh.families.set([falcon])
+    both.families.set([falcon, soyuz])
+    idle.families.set([other])
+    other.total_launch_count = 9
+    other.save()
+    site = factories.LocationFactory(id=12, total_launch_count=999, total_landing_count=999)
+    far = factories.LocationFactory(id=13, total_launch_count=5, total_landing_count=6)
+    pad = factories.PadFactory(id=40, location=site, total_launch_count=999)
+    factories.PadFactory(id=41, location=far, total_launch_count=77, orbital_launch_attempt_count=70)
+    sub = factories.MissionFactory(orbit=factories.OrbitFactory(id=15, name="Suborbital", abbrev="Sub"))
+    rockets = iter(range(1, 100))
+
+    def launch(config, status, n, mission=None):
+        rocket = Rocket.objects.create(id=next(rockets), configuration=config)
+        extra = {"mission": mission} if mission else {}
+        factories.LaunchFactory(status=statuses[status], net=day(n), rocket=rocket, pad=pad, **extra)
+
+    # Falcon 9 in launch order: S S F S S(sub) IN_FLIGHT GO TBD — inserted out of order on purpose.
+    for status, n in [
+        (GO, 7),
+        (SUCCESS, 0),
+        (FAILURE, 2),
+        (SUCCESS, 1),
+        (SUCCESS, 3),
+        (IN_FLIGHT, 5),
+        (TBD, 8),
+    ]:
+        launch(f9, status, n)
+    launch(f9, SUCCESS, 4, mission=sub)
+    launch(fh, PARTIAL, 10)
+    launch(both, SUCCESS, 11)
+    factories.LandingFactory(
+        id=1, attempt=True, landing_location=factories.LandingLocationFactory(location=site)
+    )
+    factories.LandingFactory(
+        id=2, attempt=False, landing_location=factories.LandingLocationFactory(location=site)
+    )
+    recompute_vehicles()
+    return statuses
+
+
+def stats_of(model, pk, *names):
+    return model.objects.values_list(*names).get(pk=pk)
+
+
+NAMES_OUT = (
+    "total_launch_count",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "consecutive_successful_launches",
+)
+
+
+def test_a_configuration_counts_its_launches_by_outcome_in_launch_order(world):
+    # S S F S S(sub) IN_FLIGHT | GO TBD: launched 6 (4 successes, 1 failure, 1 in flight), 2 pending,
+    # 2 successes since the failure.
+    assert stats_of(LauncherConfig, 164, *NAMES_OUT) == (6, 4, 1, 2, 2)
+
+
+def test_a_partial_failure_is_a_failure(world):
+    assert stats_of(LauncherConfig, 161, *NAMES_OUT) == (1, 0, 1, 0, 0)
+
+
+def test_a_family_counts_each_launch_of_its_configurations_once(world):
+    # Falcon: Falcon 9's eight, Falcon Heavy's partial failure, then the success of config 7 (in two
+    # families, counted in each).
+    assert stats_of(LauncherConfigFamily, 1, *NAMES_OUT) == (8, 5, 2, 2, 1)
+    assert stats_of(LauncherConfigFamily, 2, *NAMES_OUT) == (1, 1, 0, 0, 1)
+
+
+def test_without_a_stored_launch_the_imported_values_stay(world):
+    assert stats_of(LauncherConfig, 8, "total_launch_count", "successful_launches") == (42, 40)
+    assert stats_of(LauncherConfigFamily, 3, "total_launch_count") == (9,)
+    assert stats_of(Pad, 41, "total_launch_count", "orbital_launch_attempt_count") == (77, 70)
+    assert stats_of(Location, 13, "total_launch_count", "total_landing_count") == (5, 6)
+
+
+def test_pads_and_locations_count_launched_launches_and_attempted_landings(world):
+    # Launched from pad 40: Falcon 9's six, the partial failure, config 7's success; one suborbital.
+    assert stats_of(Pad, 40, "total_launch_count", "orbital_launch_attempt_count") == (8, 7)
+    assert stats_of(Location, 12, "total_launch_count", "total_landing_count") == (8, 1)
+
+
+def test_a_new_outcome_moves_the_counts_and_a_rerun_writes_nothing(world):
+    Launch.objects.filter(rocket_id=1).update(status=world[FAILURE])  # the Go launch (day 7) fails
+    recompute_vehicles()
+    assert stats_of(LauncherConfig, 164, *NAMES_OUT) == (7, 4, 2, 1, 0)
+    assert recompute_vehicles() == 0
