@@ -11,6 +11,7 @@ import redis
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from hangar.api.cache.keys import forget_cached_origins
 from hangar.api.fast.fragments import forget_fragments
 from hangar.ingest.generate import generate
 from hangar.ingest.importing import import_paths
@@ -73,6 +74,7 @@ def _empty_response_cache():
     """Each test's database starts over, so no test may see another's cached pages or fragments."""
     cache.clear()
     forget_fragments()
+    forget_cached_origins()
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def redis_cache(settings):
     prefix = f"hangar-test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hangar.api.cache.shared.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }

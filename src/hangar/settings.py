@@ -76,6 +76,9 @@ DATA_DIR = Path(os.environ.get("HANGAR_DATA_DIR") or "var").resolve()
 DATABASE_URL = os.environ.get("HANGAR_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'hangar.sqlite3'}"
 CACHE_URL = os.environ.get("HANGAR_CACHE_URL", "")
 CACHE_MB = _env_positive_int("HANGAR_CACHE_MB", 64)  # the local-memory cache's budget per worker
+CACHE_TTL = _env_positive_int("HANGAR_CACHE_TTL", 3600)  # seconds a cached page or count may live
+CACHE_TIMEOUT_MS = _env_positive_int("HANGAR_CACHE_TIMEOUT_MS", 250)  # Redis socket timeouts
+CACHE_HOSTS = _env_positive_int("HANGAR_CACHE_HOSTS", 8)  # origins cached per worker when hosts are `*`
 PUBLIC_URL = _public_url(os.environ.get("HANGAR_PUBLIC_URL", ""))
 DEBUG = _env_bool("HANGAR_DEBUG", False)
 SECRET_KEY = os.environ.get("HANGAR_SECRET_KEY") or "hangar-insecure-default-key-set-HANGAR_SECRET_KEY"
@@ -153,13 +156,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://")):
         raise ImproperlyConfigured(f"HANGAR_CACHE_URL must be a redis:// URL, not {CACHE_URL!r}")
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    # Best effort: Redis down, hung or full costs speed, never an answer (api.cache.shared).
+    CACHES = {
+        "default": {
+            "BACKEND": "hangar.api.cache.shared.RedisCache",
+            "LOCATION": CACHE_URL,
+            "TIMEOUT": CACHE_TTL,
+            "OPTIONS": {"TIMEOUT_MS": CACHE_TIMEOUT_MS},
+        }
+    }
 else:
     # Bounded in bytes as well as entries: a detailed page of 100 spacecraft is 1.5 MB, a count a few bytes.
     CACHES = {
         "default": {
             "BACKEND": "hangar.api.cache.locmem.LocMemCache",
             "LOCATION": "hangar",
+            "TIMEOUT": CACHE_TTL,
             "OPTIONS": {"MAX_ENTRIES": 10_000, "MAX_BYTES": CACHE_MB * 1024 * 1024},
         }
     }

@@ -7,7 +7,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from hangar.api.views import linked
+from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
@@ -33,6 +33,8 @@ router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename=
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
 )
+for lookup, viewset in config.VIEWSETS.items():
+    router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launches", linked.LaunchViewSet, basename="launch")

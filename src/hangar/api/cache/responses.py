@@ -15,6 +15,7 @@ by all workers when ``HANGAR_CACHE_URL`` is set.
 import hashlib
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponse
@@ -23,12 +24,14 @@ from django.utils.http import http_date
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.settings import api_settings
 
+from hangar.api.cache.keys import cached_origin, canonical_query
 from hangar.api.negotiation import choice
 from hangar.catalog import versioning
 
 KEY_PREFIX = "hangar:response"
 LOOKUP_ENVIRON = "hangar.lookup"  # (version, changed_at, key): set by cache.front on requests it passes on
-TIMEOUT = 24 * 3600  # entries of retired versions are never read again; this only bounds their life
+# Entries of retired versions are never read again; this bounds their life (HANGAR_CACHE_TTL).
+TIMEOUT = getattr(settings, "CACHE_TTL", 3600)
 # Headers that belong to one exchange rather than to the representation.
 _NOT_REPLAYED = {"content-length", "set-cookie", "etag", "last-modified"}
 
@@ -73,8 +76,15 @@ def cache_key(request, version: int, changed_at) -> str | None:
 
 
 def response_key(origin, path, query, format_param, accept, version, changed_at) -> str | None:
-    """``cache_key`` from its parts; ``cache.front`` builds the same key from the WSGI environ."""
+    """``cache_key`` from its parts; ``cache.front`` builds the same key from the WSGI environ.
+
+    None when the page is not to be cached: another renderer than JSON, a parameter the endpoint does
+    not document, an origin beyond those cached (``cache.keys``).
+    """
     if _negotiated_format(format_param, accept) != "json":
+        return None
+    query = canonical_query(path, query)
+    if query is None or not cached_origin(origin):
         return None
     digest = hashlib.blake2b(f"{origin}\n{path}\n{query}".encode(), digest_size=20).hexdigest()
     # changed_at too, so a database restored to an older version number cannot hit newer entries.
@@ -143,7 +153,7 @@ class ResponseCacheMiddleware:
             return _strip_body_for_head(request, _conditional(request, response, etag, None))
         if key and not response.cookies:
             headers = [(n, v) for n, v in response.items() if n.lower() not in _NOT_REPLAYED]
-            timeout = getattr(response, "hangar_cache_timeout", None) or TIMEOUT
+            timeout = min(getattr(response, "hangar_cache_timeout", None) or TIMEOUT, TIMEOUT)
             cache.set(key, (etag, headers, response.content), timeout)
         response = _conditional(request, response, etag, changed_at)
         return _strip_body_for_head(request, response)

@@ -1,0 +1,68 @@
+"""The ``/config/`` lookups beyond the spacecraft domain's: one read-only list and detail per value list.
+
+Every one of them is the same endpoint over a different model and component (upstream's help text
+differs only in the path), so they are declared as one table, ``CONFIG_LOOKUPS``, and built by
+``lookup_viewset``; ``api.urls`` registers each under ``config/<path>``.
+"""
+
+from hangar.api.serializers.agency import AgencyTypeSerializer
+from hangar.api.serializers.common import (
+    CountrySerializer,
+    ImageLicenseSerializer,
+    ImageVariantTypeSerializer,
+)
+from hangar.api.serializers.flight import LandingTypeSerializer, PayloadTypeSerializer
+from hangar.api.serializers.launch import (
+    InfoURLTypeSerializer,
+    LanguageSerializer,
+    LaunchStatusSerializer,
+    NetPrecisionSerializer,
+    OrbitSerializer,
+    VidURLTypeSerializer,
+)
+from hangar.api.serializers.location import CelestialBodyTypeSerializer, LandingLocationSerializer
+from hangar.api.serializers.program import ProgramTypeSerializer
+from hangar.api.views.base import LookupViewSet
+
+HELP = """
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/config/{path}/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/config/{path}/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
+
+
+def lookup_viewset(path: str, serializer_class, **attrs) -> type[LookupViewSet]:
+    """A ``/config/<path>/`` viewset listing ``serializer_class``'s model, with upstream's help text."""
+    model = serializer_class.Meta.model
+    name = f"{model.__name__}ViewSet"
+    body = {"__doc__": HELP.format(path=path), "__module__": __name__, "queryset": model.objects.all()}
+    return type(name, (LookupViewSet,), {**body, "serializer_class": serializer_class, **attrs})
+
+
+# path under /config/ → serializer (the component upstream's file names for the path).
+CONFIG_LOOKUPS = {
+    "agency_types": AgencyTypeSerializer,
+    "celestial_body_types": CelestialBodyTypeSerializer,
+    "countries": CountrySerializer,
+    "image_licenses": ImageLicenseSerializer,
+    "image_variant_types": ImageVariantTypeSerializer,
+    "infourl_types": InfoURLTypeSerializer,
+    "landing_locations": LandingLocationSerializer,
+    "landing_types": LandingTypeSerializer,
+    "languages": LanguageSerializer,
+    "launch_statuses": LaunchStatusSerializer,
+    "net_precisions": NetPrecisionSerializer,
+    "orbits": OrbitSerializer,
+    "payload_types": PayloadTypeSerializer,
+    "program_types": ProgramTypeSerializer,
+    "vidurl_types": VidURLTypeSerializer,
+}
+
+VIEWSETS = {path: lookup_viewset(path, serializer) for path, serializer in CONFIG_LOOKUPS.items()}
