@@ -15,6 +15,10 @@ PATHS = [
     "/2.3.0/config/spacecraft_statuses/",
     "/2.3.0/config/spacecraft_configuration_types/",
     "/2.3.0/agencies/",
+    "/2.3.0/pads/",
+    "/2.3.0/locations/",
+    "/2.3.0/celestial_bodies/",
+    "/2.3.0/programs/",
 ]
 
 

@@ -39,6 +39,6 @@ def test_family_and_program_routes_serve_their_components(client, imported, conf
 
 
 def test_detail_only_routes_have_no_list(client, imported):
-    assert client.get("/2.3.0/programs/").status_code == 404
+    assert client.get("/2.3.0/launcher_configurations/").status_code == 404
     assert client.get("/2.3.0/programs/999/").status_code == 404
     assert client.get("/2.3.0/launcher_configurations/164/?mode=list").status_code == 400

@@ -13,6 +13,7 @@ from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
 
@@ -23,6 +24,9 @@ router.register(
     "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
 )
 router.register("programs", ProgramViewSet, basename="program")
+router.register("pads", PadViewSet, basename="pad")
+router.register("locations", LocationViewSet, basename="location")
+router.register("celestial_bodies", CelestialBodyViewSet, basename="celestialbody")
 router.register("spacecraft", SpacecraftViewSet, basename="spacecraft")
 router.register("spacecraft_configurations", SpacecraftConfigViewSet, basename="spacecraftconfig")
 router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecraftflight")
@@ -39,8 +43,6 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launches", linked.LaunchViewSet, basename="launch")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("pads", linked.PadViewSet, basename="pad")
-router.register("locations", linked.LocationViewSet, basename="location")
 router.register("astronauts", linked.AstronautViewSet, basename="astronaut")
 router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")

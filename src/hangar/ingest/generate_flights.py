@@ -130,7 +130,7 @@ class FlightHistories:
         yield from (Orbit(id=i, name=n, abbrev=a, celestial_body_id=b) for i, n, a, b in ORBITS)
         for location_id in range(1, LOCATIONS + 1):
             dressed = location_id <= DRESSED  # every optional part (ingest.generate_dress)
-            yield Location(
+            site = Location(
                 id=location_id,
                 name=f"{MARK} Launch Site {location_id}",
                 celestial_body_id=1,
@@ -142,6 +142,7 @@ class FlightHistories:
                 latitude=round(rng.uniform(-60, 60), 4),
                 timezone_name="UTC",
             )
+            yield site
             for n in range(1, PADS_PER_LOCATION + 1):
                 pad_id = (location_id - 1) * PADS_PER_LOCATION + n
                 dressed = pad_id <= DRESSED
@@ -151,6 +152,9 @@ class FlightHistories:
                     active=True,
                     # Pads 1-3 are at locations 1-2, each with a country and an image.
                     location_id=location_id,
+                    # Beside the site, without drawing from the seeded sequence (later rows stay the same).
+                    latitude=round(site.latitude + n / 100, 4),
+                    longitude=round(site.longitude - n / 100, 4),
                     country_id=pad_id if dressed else None,
                     image_id=self.image(f"pad {pad_id}", full=True) if dressed else None,
                     description=self.description("launch pad"),

@@ -7,7 +7,7 @@
 """
 
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, TextField
 from django.db.models.expressions import RawSQL
 from rest_framework import filters
 
@@ -27,6 +27,10 @@ class SearchFilter(filters.SearchFilter):
     def construct_search(self, field_name, queryset=None):
         if field_name[:1] in self.lookup_prefixes:
             return super().construct_search(field_name, queryset)
+        if queryset is not None and not _is_text(queryset.model, field_name):
+            # Upstream searches some numbers (a pad's launch counts): the database matches their decimal
+            # text, as DRF's icontains does; digits have no case to fold.
+            return f"{field_name}__icontains"
         return f"{field_name}__ifold"
 
     def count_queryset(self, request, view, queryset):
@@ -67,6 +71,14 @@ class SearchFilter(filters.SearchFilter):
                     either |= Q(**{f"{match_on}__in": rowids})
             counted = counted.filter(either)
         return counted
+
+
+def _is_text(model, field_path: str) -> bool:
+    """Whether the field a search path ends at holds text (``ifold`` applies) rather than a number."""
+    *relations, name = field_path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return isinstance(model._meta.get_field(name), CharField | TextField)
 
 
 _TRIGRAM_TABLES: dict = {}

@@ -72,3 +72,37 @@ class IntegerFilter(django_filters.NumberFilter):
         kwargs.setdefault("max_value", INT32_MAX)
         kwargs.setdefault("error_messages", {"invalid": message, "min_value": message, "max_value": message})
         super().__init__(*args, **kwargs)
+
+
+class IdListField(forms.Field):
+    """``1,5,7`` → ``[1, 5, 7]``; empty items are skipped, anything but an id is a 400."""
+
+    default_error_messages = {"invalid": "%(value)r is not an id. Must be whole numbers separated by commas."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        ids = []
+        for item in str(value).split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if not item.isascii() or not item.isdigit() or int(item) > MAX_INT:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid", params={"value": item}
+                )
+            ids.append(int(item))
+        return ids
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class IdListFilter(django_filters.Filter):
+    """Comma-separated ids of a related object (``agencies_ids=44,121``): any of them matches, each row
+    once (a subquery on the relation, never a join that repeats rows)."""
+
+    field_class = IdListField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=qs.model.objects.filter(**{f"{self.field_name}__in": value}).values("pk"))

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from hangar.api.serializers.agency import AgencyNormalSerializer
+from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSerializer
 from hangar.api.serializers.common import CountrySerializer, ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.catalog.models import CelestialBody, CelestialBodyType, LandingLocation, Location, Pad
@@ -95,36 +95,70 @@ class LocationSerializer(LocationSerializerNoCelestialBody):
         fields = ("response_mode", "id", "url", "name", "celestial_body", *LOCATION_FIELDS)
 
 
-class PadSerializer(serializers.ModelSerializer):
+PAD_FIELDS = (
+    "id",
+    "url",
+    "active",
+    "agencies",
+    "name",
+    "image",
+    "description",
+    "info_url",
+    "wiki_url",
+    "map_url",
+    "latitude",
+    "longitude",
+    "country",
+    "map_image",
+    "total_launch_count",
+    "orbital_launch_attempt_count",
+    "fastest_turnaround",
+)
+
+
+class PadSerializerNoLocation(serializers.ModelSerializer):
+    """A pad inside its location (``LocationSerializerWithPads.pads``): its agencies are ``AgencyMini``."""
+
     url = ResourceURLField("pad-detail")
-    agencies = AgencyNormalSerializer(many=True)
+    agencies = AgencyMiniSerializer(many=True)
     image = ImageSerializer(allow_null=True)
     country = CountrySerializer(allow_null=True)
     fastest_turnaround = DurationField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Pad
+        fields = PAD_FIELDS
+
+
+class PadSerializer(PadSerializerNoLocation):
+    agencies = AgencyNormalSerializer(many=True)
     location = LocationSerializer(allow_null=True)
 
     class Meta:
         model = Pad
-        fields = (
-            "id",
-            "url",
-            "active",
-            "agencies",
-            "name",
-            "image",
-            "description",
-            "info_url",
-            "wiki_url",
-            "map_url",
-            "latitude",
-            "longitude",
-            "country",
-            "map_image",
-            "total_launch_count",
-            "orbital_launch_attempt_count",
-            "fastest_turnaround",
-            "location",
-        )
+        fields = (*PAD_FIELDS, "location")
+
+
+class LocationSerializerWithPads(LocationSerializer):
+    """``LocationSerializerWithPads`` (``/locations/?mode=detailed``): the location and its pads."""
+
+    response_mode = ConstantField("detailed")
+    pads = PadSerializerNoLocation(many=True)
+
+    class Meta:
+        model = Location
+        fields = (*LocationSerializer.Meta.fields, "pads")
+
+
+class CelestialBodyEndpointDetailedSerializer(CelestialBodyDetailedSerializer):
+    """``/celestial_bodies/?mode=detailed``: the body with its statistics and its locations."""
+
+    response_mode = ConstantField("detailed")
+    locations = LocationSerializerNoCelestialBody(many=True)
+
+    class Meta:
+        model = CelestialBody
+        fields = (*CelestialBodyDetailedSerializer.Meta.fields, "locations")
 
 
 class LandingLocationSerializer(serializers.ModelSerializer):

@@ -1,9 +1,10 @@
 """Detail routes for the resources that spacecraft flights link to (launches, landings, astronauts, …).
 
-Every URL a flight response emits resolves here, to exactly what Hangar stores. Launches, pads,
-locations, astronauts and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LaunchNormal`` for ``/launches/{id}/?mode=normal``, ``AstronautDetailed`` for
-``/astronauts/{id}/?mode=list``, …), which is the default here. Landings, space stations and docking
+Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
+have endpoints of their own, ``api.views.places``). Launches, astronauts and payload flights answer
+in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
+``/launches/{id}/?mode=normal``, ``AstronautDetailed`` for ``/astronauts/{id}/?mode=list``, …), which
+is the default here. Landings, space stations and docking
 events answer in the shape flights nest (``Landing``, ``SpaceStationNormal``,
 ``DockingEventForChaserNormal``): their endpoint shapes need first stages, owners, expeditions and mini
 launch shapes that Hangar does not model yet. Only the detail route exists.
@@ -16,7 +17,6 @@ from hangar.api.serializers.flight import (
     PayloadFlightNormalSerializer,
 )
 from hangar.api.serializers.launch import LaunchNormalSerializer
-from hangar.api.serializers.location import LocationSerializer, PadSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
@@ -24,8 +24,6 @@ from hangar.catalog.models import (
     DockingEvent,
     Landing,
     Launch,
-    Location,
-    Pad,
     PayloadFlight,
     SpaceStation,
 )
@@ -45,22 +43,6 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class PadViewSet(ModeDetailViewSet):
-    """One launch pad, as `Pad`."""
-
-    queryset = Pad.objects.all()
-    modes = {"normal": PadSerializer}
-    detail_mode = "normal"
-
-
-class LocationViewSet(ModeDetailViewSet):
-    """One location, as `Location` (upstream's `mode=normal`)."""
-
-    queryset = Location.objects.all()
-    modes = {"normal": LocationSerializer}
     detail_mode = "normal"
 
 

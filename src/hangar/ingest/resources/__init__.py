@@ -22,6 +22,7 @@ ENDPOINTS: dict[str, str] = {
     "space_stations": "SpaceStation",
     "pads": "Pad",
     "locations": "Location",
+    "celestial_bodies": "CelestialBody",
     "payload_flights": "PayloadFlight",
     "config/agency_types": "AgencyType",
     "config/celestial_body_types": "CelestialBodyType",

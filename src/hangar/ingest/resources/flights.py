@@ -4,7 +4,7 @@ their pads, missions and rockets, landings, dockings, astronauts, stations, payl
 A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
 """
 
-from hangar.ingest.spec import children, fk, m2m, owned, register, scalar
+from hangar.ingest.spec import children, fk, m2m, owned, register, reverse_fk, scalar
 
 register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
 register(
@@ -31,6 +31,8 @@ register(
             "failed_landings",
         )
     ),
+    # CelestialBodyEndpointDetailed's locations (which omit the body): each is set to this body.
+    reverse_fk("locations", "Location", attr="celestial_body"),
 )
 LOCATION_FIELDS = (
     scalar("name", "str"),
@@ -46,7 +48,14 @@ LOCATION_FIELDS = (
     scalar("total_landing_count", "int", null=True),
 )
 # A landing location's `location` comes without its celestial body: the stored one (if any) is kept.
-register("Location", "catalog.Location", fk("celestial_body", "CelestialBody"), *LOCATION_FIELDS)
+# LocationSerializerWithPads' pads omit their location: each is set to this one, none is deleted.
+register(
+    "Location",
+    "catalog.Location",
+    fk("celestial_body", "CelestialBody"),
+    *LOCATION_FIELDS,
+    reverse_fk("pads", "Pad", attr="location"),
+)
 register(
     "Pad",
     "catalog.Pad",
