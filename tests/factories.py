@@ -312,3 +312,27 @@ class DockingEventFactory(factory.django.DjangoModelFactory):
             spacestation=o.space_station_target,
         )
     )
+
+
+class AstronautFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Astronaut
+
+    id = factory.Sequence(lambda n: 5000 + n)
+    name = factory.Sequence(lambda n: f"Astronaut {n}")
+    status = factory.LazyFunction(
+        lambda: models.AstronautStatus.objects.get_or_create(id=1, name="Active")[0]
+    )
+    type = factory.LazyFunction(
+        lambda: models.AstronautType.objects.get_or_create(id=2, name="Government")[0]
+    )
+    agency = factory.SubFactory(AgencyFactory)
+    bio = "Illustrative."
+
+
+class SpacewalkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Spacewalk
+
+    id = factory.Sequence(lambda n: 1000 + n)
+    name = factory.Sequence(lambda n: f"Spacewalk {n}")

@@ -1,8 +1,10 @@
 """Strict validation against the official LL2 2.3.0 OpenAPI file (tests/data/ll2-2.3.0-openapi.json).
 
 The file's components are turned into JSON Schema with two changes that make them strict: every object
-forbids keys it does not declare (``additionalProperties: false``), and OpenAPI's ``nullable`` becomes
-an explicit ``null`` alternative. Polymorphic lists then match exactly one mode's component.
+forbids keys it does not declare (``additionalProperties: false``), OpenAPI's ``nullable`` becomes an
+explicit ``null`` alternative, and ``response_mode`` must be the component's declared default (what
+upstream answers, and what its discriminator maps). Polymorphic lists then match exactly one mode's
+component, even where one mode's keys are another's plus optional ones (astronauts' list and normal).
 """
 
 import copy
@@ -33,6 +35,9 @@ def _strict(node):
     node = {k: _strict(v) for k, v in node.items() if k not in ("discriminator", "example", "readOnly")}
     if node.get("type") == "object" and "properties" in node:
         node.setdefault("additionalProperties", False)
+        mode = node["properties"].get("response_mode")
+        if mode is not None and "default" in mode:
+            node["properties"]["response_mode"] = {**mode, "const": mode["default"]}
     if node.pop("nullable", False):
         node = {"anyOf": [node, {"type": "null"}]}
     return node

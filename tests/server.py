@@ -26,7 +26,7 @@ def get(url: str, deadline: float) -> bytes:
             time.sleep(0.2)
 
 
-def hangar(*args: str, database, **kwargs) -> subprocess.Popen:
+def hangar(*args: str, database, env_extra=None, **kwargs) -> subprocess.Popen:
     """``hangar ARGS`` on the SQLite file ``database``, whatever database the test run uses."""
-    env = {**os.environ, "HANGAR_DATABASE_URL": f"sqlite:///{database}"}
+    env = {**os.environ, "HANGAR_DATABASE_URL": f"sqlite:///{database}", **(env_extra or {})}
     return subprocess.Popen([sys.executable, "-m", "hangar.cli", *args], env=env, **kwargs)

@@ -131,3 +131,25 @@ def locmem_evict_oldest(cache) -> int:
 def locmem_delete(cache, key: str) -> None:
     """Delete an already made key (caller holds the lock)."""
     cache._delete(key)
+
+
+# --- gunicorn's own error pages -------------------------------------------------------------------------
+
+
+def gunicorn_json_errors(render) -> None:
+    """Make gunicorn answer the requests it refuses itself (400, 414, 431, …) with ``render``'s body.
+
+    gunicorn writes those as HTML through ``gunicorn.util.write_error(sock, status, reason, message)``,
+    looked up on the module at each call; ``render(status, reason, message)`` returns the JSON bytes.
+    """
+    from gunicorn import util
+
+    def write_error(sock, status_int, reason, mesg):
+        payload = render(status_int, reason, mesg)
+        head = (
+            f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(payload)}\r\n\r\n"
+        )
+        util.write_nonblock(sock, head.encode("latin1") + payload)
+
+    util.write_error = write_error

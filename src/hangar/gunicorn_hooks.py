@@ -2,9 +2,24 @@
 
 When the server stops, the master checkpoints the SQLite WAL into the database file: workers exit
 without closing their connections, which would leave every recent write in ``<file>-wal`` only.
+
+The requests gunicorn refuses itself (a request line over 4094 bytes: 414, too many or too large
+headers: 431, a malformed request: 400) are answered in Hangar's JSON error format, not gunicorn's HTML.
 """
 
 import os
+
+import orjson
+
+from hangar import compat
+
+
+def _json_error(status: int, reason: str, message: str) -> bytes:
+    detail = f"{reason}: {message}" if message else f"{reason}."
+    return orjson.dumps({"detail": detail})
+
+
+compat.gunicorn_json_errors(_json_error)
 
 
 def on_exit(server):

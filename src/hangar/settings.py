@@ -80,6 +80,9 @@ CACHE_TTL = _env_positive_int("HANGAR_CACHE_TTL", 3600)  # seconds a cached page
 CACHE_TIMEOUT_MS = _env_positive_int("HANGAR_CACHE_TIMEOUT_MS", 250)  # Redis socket timeouts
 CACHE_HOSTS = _env_positive_int("HANGAR_CACHE_HOSTS", 8)  # origins cached per worker when hosts are `*`
 PUBLIC_URL = _public_url(os.environ.get("HANGAR_PUBLIC_URL", ""))
+DB_CONNECT_TIMEOUT = _env_positive_int("HANGAR_DB_CONNECT_TIMEOUT", 5)  # seconds, PostgreSQL
+DB_STATEMENT_TIMEOUT_MS = _env_positive_int("HANGAR_DB_STATEMENT_TIMEOUT_MS", 10_000)  # served queries
+REQUEST_TIMEOUT = _env_positive_int("HANGAR_REQUEST_TIMEOUT", 20)  # seconds before a request is a 503
 DEBUG = _env_bool("HANGAR_DEBUG", False)
 SECRET_KEY = os.environ.get("HANGAR_SECRET_KEY") or "hangar-insecure-default-key-set-HANGAR_SECRET_KEY"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("HANGAR_ALLOWED_HOSTS", "*").split(",") if h.strip()]
@@ -139,6 +142,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": _database(DATABASE_URL)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A connection that died while idle (a database restart) is replaced on the next request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DB_CONNECT_TIMEOUT
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     _make_directory(Path(DATABASES["default"]["NAME"]).parent)
     # Kept open: opening a file and running the PRAGMAs costs ~1 ms, more than a cached answer.
@@ -222,6 +229,8 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused Host or an unavailable database: one line each, not a traceback per request.
+    "filters": {"one_line": {"()": "hangar.api.errors.OneLineFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

@@ -16,5 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "hangar.api.errors.bad_request"
+handler403 = "hangar.api.errors.permission_denied"
 handler404 = "hangar.api.errors.not_found"
 handler500 = "hangar.api.errors.server_error"

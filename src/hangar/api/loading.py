@@ -28,6 +28,8 @@ from rest_framework import serializers
 LIST_ORDERS: dict[tuple[str, str], tuple[str, ...]] = {
     # A spacecraft lists its flights in launch order, as upstream does (its flight ids are not).
     ("SpacecraftEndpointDetailedSerializer", "flights"): ("launch__net", "id"),
+    # An astronaut's landings in the order they flew (spacecraft flight ids are not).
+    ("AstronautEndpointDetailedSerializer", "landings"): ("launch__net", "id"),
 }
 
 # Joins one query may hold before a foreign key's subtree is fetched by a query of its own.

@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
+from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
@@ -33,6 +34,7 @@ router.register("spacecraft_flights", SpacecraftFlightViewSet, basename="spacecr
 router.register(
     "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
 )
+router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
@@ -43,10 +45,10 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launches", linked.LaunchViewSet, basename="launch")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("astronauts", linked.AstronautViewSet, basename="astronaut")
 router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
+router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -30,6 +30,8 @@ SEARCHED = (
     ("agency", "name"),
     ("agency", "abbrev"),
     ("spacecraftconfigfamily", "name"),
+    ("astronaut", "name"),
+    ("spacewalk", "name"),
 )
 
 SPACECRAFT_ORDERING_KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")

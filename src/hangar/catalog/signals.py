@@ -13,10 +13,19 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from hangar.catalog import stats, versioning
-from hangar.catalog.models import DockingEvent, Landing, Launch, Spacecraft, SpacecraftFlight
+from hangar.catalog.models import (
+    Astronaut,
+    AstronautFlight,
+    DockingEvent,
+    Landing,
+    Launch,
+    Spacecraft,
+    SpacecraftFlight,
+    Spacewalk,
+)
 
 _batch = threading.local()
 
@@ -27,14 +36,15 @@ def batched():
     if getattr(_batch, "spacecraft", None) is not None:  # nested: the outer block does it
         yield
         return
-    _batch.spacecraft, _batch.dirty = set(), False
+    _batch.spacecraft, _batch.astronauts, _batch.dirty = set(), set(), False
     try:
         with transaction.atomic():
             yield
-            spacecraft, dirty = _batch.spacecraft, _batch.dirty
+            spacecraft, astronauts, dirty = _batch.spacecraft, _batch.astronauts, _batch.dirty
             _batch.spacecraft = None
             stats.refresh(spacecraft)
-            if dirty or spacecraft:
+            stats.refresh_astronauts(astronauts)
+            if dirty or spacecraft or astronauts:
                 versioning.bump()
     finally:
         _batch.spacecraft = None
@@ -53,6 +63,64 @@ def _refresh(ids) -> None:
         _batch.spacecraft.update(ids)
     else:
         stats.refresh(ids)
+
+
+def _refresh_astronauts(ids) -> None:
+    if getattr(_batch, "spacecraft", None) is not None:
+        _batch.astronauts.update(ids)
+    else:
+        stats.refresh_astronauts(ids)
+
+
+def _seat_owners(seat_ids) -> set[int]:
+    return set(
+        AstronautFlight.objects.filter(id__in=list(seat_ids or ())).values_list("astronaut_id", flat=True)
+    )
+
+
+def _crew_changed(sender, instance, action, pk_set, **kwargs):
+    """A crew list edited: the astronauts added or removed (and, for a flight, its spacecraft's)."""
+    if action not in ("post_add", "post_remove", "pre_clear", "post_clear"):
+        return
+    if action == "pre_clear":  # who was on it, before the list is gone
+        instance._cleared_seats = list(
+            getattr(instance, _crew_attr(sender, instance)).values_list("id", flat=True)
+        )
+        return
+    seats = pk_set if action != "post_clear" else getattr(instance, "_cleared_seats", ())
+    if isinstance(instance, AstronautFlight):  # edited from the seat's side
+        _refresh_astronauts({instance.astronaut_id})
+    else:
+        _refresh_astronauts(_seat_owners(seats))
+    if isinstance(instance, SpacecraftFlight):
+        _refresh([instance.spacecraft_id])
+
+
+def _crew_attr(sender, instance) -> str:
+    for name in ("launch_crew", "onboard_crew", "landing_crew", "crew"):
+        if (
+            getattr(type(instance), name, None) is not None
+            and getattr(type(instance), name).through is sender
+        ):
+            return name
+    raise LookupError(sender)
+
+
+def _spacewalk_changed(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        stats.refresh_spacewalks([instance.pk])
+        _refresh_astronauts(
+            _seat_owners(
+                Spacewalk.crew.through.objects.filter(spacewalk_id=instance.pk).values_list(
+                    "astronautflight_id", flat=True
+                )
+            )
+        )
+
+
+def _astronaut_saved(sender, instance, created, **kwargs):
+    if not kwargs.get("raw"):
+        _refresh_astronauts({instance.pk})
 
 
 def _flight_changed(sender, instance, **kwargs):
@@ -84,3 +152,9 @@ def connect() -> None:
     post_save.connect(_launch_or_landing_changed, sender=Launch, dispatch_uid="stats-launch-save")
     post_save.connect(_launch_or_landing_changed, sender=Landing, dispatch_uid="stats-landing-save")
     post_save.connect(_spacecraft_saved, sender=Spacecraft, dispatch_uid="stats-spacecraft-save")
+    for crew in ("launch_crew", "onboard_crew", "landing_crew"):
+        through = getattr(SpacecraftFlight, crew).through
+        m2m_changed.connect(_crew_changed, sender=through, dispatch_uid=f"stats-{crew}")
+    m2m_changed.connect(_crew_changed, sender=Spacewalk.crew.through, dispatch_uid="stats-spacewalk-crew")
+    post_save.connect(_spacewalk_changed, sender=Spacewalk, dispatch_uid="stats-spacewalk-save")
+    post_save.connect(_astronaut_saved, sender=Astronaut, dispatch_uid="stats-astronaut-save")

@@ -350,6 +350,7 @@ def generate(
         generator.flush_queued()  # the images the dressing made, before the rows that point at them
         bulk.insert(rows)
         stats.refresh(touched, now=generator.flights.now)
+        stats.recompute_people(now=generator.flights.now)  # the dressing's crews and spacewalks
         counts["dressed"] = len(rows)
         counts["images"] = generator.next_image_id - 1
         counts["image variants"] = generator.next_variant_id - 1

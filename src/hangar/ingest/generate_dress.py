@@ -40,6 +40,7 @@ from hangar.catalog.models import (
     SocialMedia,
     SocialMediaLink,
     SpacecraftFlight,
+    Spacewalk,
     VidURL,
     VidURLType,
 )
@@ -86,6 +87,8 @@ def dress(generator) -> tuple[list, set[int]]:
         rows += [Mission.agencies.through(mission_id=mission_id, agency_id=a) for a in agencies]
         rows += _links(mission_id, net)
     rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
+    rows += _in_space(generator, generator.flights.ongoing_flights)
+    rows += _spacewalks(flights)
     touched = _dockings(generator, flights, rows)
     return rows, touched
 
@@ -168,6 +171,58 @@ def _crews(generator, flight_ids: list[int]) -> list:
         ):
             through = getattr(SpacecraftFlight, crew).through
             rows += [through(spacecraftflight_id=flight_id, astronautflight_id=s) for s in chosen]
+    return rows
+
+
+IN_SPACE = 2  # astronauts per flight in space now
+
+
+def _in_space(generator, flight_ids: list[int]) -> list:
+    """Crews in space now: ``IN_SPACE`` astronauts in the launch and onboard crews of each flight that
+    is (seats and astronauts numbered after the dressed ones)."""
+    rows = []
+    for n, flight_id in enumerate(flight_ids):
+        for k in range(IN_SPACE):
+            number = DRESSED + 1 + n * IN_SPACE + k
+            name = f"{MARK} Astronaut {number}"
+            rows += [
+                Astronaut(
+                    id=number,
+                    name=name,
+                    status_id=1,
+                    agency_id=1 + number % DRESSED,
+                    type_id=1,
+                    date_of_birth=dt.date(1975 + number, 1 + number % 12, 1 + number % 28),
+                    bio=generator.description("astronaut"),
+                ),
+                Astronaut.nationality.through(astronaut_id=number, country_id=1 + number % 2),
+                AstronautFlight(id=DRESSED_ID + number, role_id=1 + k % 2, astronaut_id=number),
+            ]
+            for crew in ("launch_crew", "onboard_crew"):
+                through = getattr(SpacecraftFlight, crew).through
+                rows.append(through(spacecraftflight_id=flight_id, astronautflight_id=DRESSED_ID + number))
+    return rows
+
+
+def _spacewalks(flights: list[tuple]) -> list:
+    """A spacewalk on each dressed flight, a day after launch, by the first two seats of its crew
+    (``_crews`` numbers the seats three per flight)."""
+    rows = []
+    for n, (flight_id, _, _, net) in enumerate(flights):
+        walk_id = n + 1
+        start = net + dt.timedelta(days=1)
+        rows += [
+            Spacewalk(
+                id=walk_id,
+                name=f"{MARK} Spacewalk {walk_id}",
+                start=start,
+                end=start + dt.timedelta(hours=6, minutes=30),
+                location="Outside the synthetic vehicle",
+                spacecraft_flight_id=flight_id,
+            ),
+            *(Spacewalk.crew.through(spacewalk_id=walk_id, astronautflight_id=3 * n + s) for s in (2, 1)),
+            *(Spacewalk.program.through(spacewalk_id=walk_id, program_id=p) for p in (2, 1)),
+        ]
     return rows
 
 

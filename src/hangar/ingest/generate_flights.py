@@ -103,6 +103,7 @@ class FlightHistories:
         self.config_stats: dict[int, stats.ConfigStats] = {}
         # (flight id, launch id, mission id, net) of the dressed spacecraft's flights, in flight order.
         self.dressed_flights: list[tuple] = []
+        self.ongoing_flights: list[int] = []  # the first few flights in space now, for crews in space
         self.counts = {"flights": 0, "docking events": 0}
 
     def take(self) -> list:
@@ -236,6 +237,8 @@ class FlightHistories:
         if dressed:
             planned = max(planned, 2)
         in_space = rng.random() < IN_SPACE and not dressed
+        if planned and not dressed and not self.ongoing_flights:
+            in_space = True  # at least one flight in space now, even in a small catalog (crews in space)
         span = (LAST_LAUNCH - EPOCH).total_seconds() * (0.98 if planned == 1 else 0.6)
         net = EPOCH + dt.timedelta(seconds=rng.randint(0, int(span)))
         if dressed:  # early enough for every planned flight
@@ -278,6 +281,8 @@ class FlightHistories:
         ongoing = last and in_space and status == stats.LAUNCH_SUCCESS
         if ongoing:  # in space now: launched in the last year or so
             net = max(net, LAST_LAUNCH - dt.timedelta(days=rng.randint(1, 400)))
+            if len(self.ongoing_flights) < 3:
+                self.ongoing_flights.append(flight_id)
         length = dt.timedelta(seconds=rng.randint(2 * 3600, 200 * 86400))
         end = None if ongoing or status == stats.LAUNCH_FAILURE else net + length
         launcher = rng.randint(1, LAUNCHERS)

@@ -210,5 +210,7 @@ def load_batch(batch: Batch) -> Summary:
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
         stats.refresh(_affected_spacecraft(batch))
+        walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
+        stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
         versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, QueryDict
 from django.utils.cache import parse_etags
 from django.utils.http import http_date, parse_http_date_safe
@@ -67,8 +67,8 @@ class CachedResponses:
         path = compat.wsgi_path(environ)
         try:
             version, changed_at = versioning.current()
-        except connection.Database.Error:
-            connection.close()  # Django reconnects and reports, if it must, on the request we pass on
+        except (connection.Database.Error, DatabaseError):  # the driver's, or Django's when connecting
+            connection.close()  # Django reconnects and reports (a 503), if it must, on the request passed on
             return None
         key = response_key(
             origin, path, query, format_param, environ.get("HTTP_ACCEPT", "*/*"), version, changed_at

@@ -106,3 +106,27 @@ class IdListFilter(django_filters.Filter):
         if not value:
             return qs
         return qs.filter(pk__in=qs.model.objects.filter(**{f"{self.field_name}__in": value}).values("pk"))
+
+
+class StrictDateField(forms.DateField):
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be a date, YYYY-MM-DD."}
+
+
+@extend_schema_field(OpenApiTypes.DATE)
+class DateFilter(django_filters.DateFilter):
+    """A calendar date, ``YYYY-MM-DD``; anything else is a 400."""
+
+    field_class = StrictDateField
+
+
+class StrictDateTimeField(django_filters.fields.IsoDateTimeField):
+    input_formats = [django_filters.fields.IsoDateTimeField.ISO_8601, "%Y-%m-%d"]
+    default_error_messages = {"invalid": "Must be an ISO 8601 date-time (2024-01-31T12:00:00Z) or date."}
+
+
+@extend_schema_field(OpenApiTypes.DATETIME)
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time (a date alone is its midnight, UTC); anything else is a 400."""
+
+    field_class = StrictDateTimeField

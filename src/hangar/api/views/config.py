@@ -6,6 +6,11 @@ differs only in the path), so they are declared as one table, ``CONFIG_LOOKUPS``
 """
 
 from hangar.api.serializers.agency import AgencyTypeSerializer
+from hangar.api.serializers.astronaut import (
+    AstronautRoleSerializer,
+    AstronautStatusSerializer,
+    AstronautTypeSerializer,
+)
 from hangar.api.serializers.common import (
     CountrySerializer,
     ImageLicenseSerializer,
@@ -49,6 +54,8 @@ def lookup_viewset(path: str, serializer_class, **attrs) -> type[LookupViewSet]:
 # path under /config/ → serializer (the component upstream's file names for the path).
 CONFIG_LOOKUPS = {
     "agency_types": AgencyTypeSerializer,
+    "astronaut_statuses": AstronautStatusSerializer,
+    "astronaut_types": AstronautTypeSerializer,
     "celestial_body_types": CelestialBodyTypeSerializer,
     "countries": CountrySerializer,
     "image_licenses": ImageLicenseSerializer,
@@ -66,3 +73,7 @@ CONFIG_LOOKUPS = {
 }
 
 VIEWSETS = {path: lookup_viewset(path, serializer) for path, serializer in CONFIG_LOOKUPS.items()}
+# Roles have no name: DRF's default orders by any serialized column, here id, role and priority.
+VIEWSETS["astronaut_roles"] = lookup_viewset(
+    "astronaut_roles", AstronautRoleSerializer, ordering_fields=("id", "role", "priority")
+)

@@ -1,31 +1,30 @@
-"""Detail routes for the resources that spacecraft flights link to (launches, landings, astronauts, …).
+"""Detail routes for the resources that spacecraft flights link to (launches, landings, stations, …).
 
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
-have endpoints of their own, ``api.views.places``). Launches, astronauts and payload flights answer
-in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
-``/launches/{id}/?mode=normal``, ``AstronautDetailed`` for ``/astronauts/{id}/?mode=list``, …), which
-is the default here. Landings, space stations and docking
-events answer in the shape flights nest (``Landing``, ``SpaceStationNormal``,
-``DockingEventForChaserNormal``): their endpoint shapes need first stages, owners, expeditions and mini
-launch shapes that Hangar does not model yet. Only the detail route exists.
+have endpoints of their own, ``api.views.places``; astronauts too, ``api.views.astronaut``). Launches
+and payload flights answer in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
+``/launches/{id}/?mode=normal``, …), which is the default here. Landings, space stations, docking
+events and spacewalks answer in the shape other responses nest (``Landing``, ``SpaceStationNormal``,
+``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need first stages, owners,
+expeditions, events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
 """
 
-from hangar.api.serializers.astronaut import AstronautDetailedSerializer
 from hangar.api.serializers.flight import (
     DockingEventForChaserNormalSerializer,
     LandingSerializer,
     PayloadFlightNormalSerializer,
 )
 from hangar.api.serializers.launch import LaunchNormalSerializer
+from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
-    Astronaut,
     DockingEvent,
     Landing,
     Launch,
     PayloadFlight,
     SpaceStation,
+    Spacewalk,
 )
 
 
@@ -44,14 +43,6 @@ class LandingViewSet(ModeDetailViewSet):
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
     detail_mode = "normal"
-
-
-class AstronautViewSet(ModeDetailViewSet):
-    """One astronaut, as `AstronautDetailed` (upstream's `mode=list`)."""
-
-    queryset = Astronaut.objects.all()
-    modes = {"list": AstronautDetailedSerializer}
-    detail_mode = "list"
 
 
 class SpaceStationViewSet(ModeDetailViewSet):
@@ -75,4 +66,12 @@ class PayloadFlightViewSet(ModeDetailViewSet):
 
     queryset = PayloadFlight.objects.all()
     modes = {"normal": PayloadFlightNormalSerializer}
+    detail_mode = "normal"
+
+
+class SpacewalkViewSet(ModeDetailViewSet):
+    """One spacewalk, as `SpacewalkNormal` (the shape astronauts nest)."""
+
+    queryset = Spacewalk.objects.all()
+    modes = {"normal": SpacewalkNormalSerializer}
     detail_mode = "normal"

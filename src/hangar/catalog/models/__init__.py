@@ -50,6 +50,7 @@ from hangar.catalog.models.spacecraft import (
     SpacecraftConfigType,
     SpacecraftStatus,
 )
+from hangar.catalog.models.spacewalk import Spacewalk
 from hangar.catalog.models.station import SpaceStation, SpaceStationStatus, SpaceStationType
 from hangar.catalog.models.version import DataVersion
 
@@ -107,6 +108,7 @@ __all__ = [
     "SpacecraftConfigType",
     "SpacecraftFlight",
     "SpacecraftStatus",
+    "Spacewalk",
     "VidURL",
     "VidURLType",
 ]

@@ -35,7 +35,11 @@ class AstronautRole(models.Model):
 
 
 class Astronaut(models.Model):
-    """A person (or animal) who has flown or trained to fly to space."""
+    """A person (or animal) who has flown or trained to fly to space.
+
+    The statistics and the three lists below the social media links are derived from stored flights
+    and spacewalks by ``catalog.stats.people`` (imported as given while none is stored).
+    """
 
     id = models.IntegerField(primary_key=True)
     name = models.CharField(max_length=255)
@@ -58,9 +62,21 @@ class Astronaut(models.Model):
     last_flight = models.DateTimeField(null=True, blank=True)
     first_flight = models.DateTimeField(null=True, blank=True)
     social_media_links = models.ManyToManyField(SocialMediaLink, related_name="astronauts", blank=True)
+    flights_count = models.IntegerField(null=True, blank=True, default=0)
+    landings_count = models.IntegerField(null=True, blank=True, default=0)
+    spacewalks_count = models.IntegerField(null=True, blank=True, default=0)
+    # Derived relations, so each detailed list is one relation of the astronaut (upstream's ``flights``
+    # are the launches flown on, ``landings`` the spacecraft flights landed in).
+    launches = models.ManyToManyField("catalog.Launch", related_name="+", blank=True)
+    landings = models.ManyToManyField("catalog.SpacecraftFlight", related_name="+", blank=True)
+    spacewalks = models.ManyToManyField("catalog.Spacewalk", related_name="astronauts", blank=True)
 
     class Meta:
         ordering = ["id"]
+        indexes = [
+            models.Index(fields=["in_space", "id"], name="astronaut_in_space_idx"),
+            models.Index(fields=["last_flight", "id"], name="astronaut_last_flight_idx"),
+        ]
 
     def __str__(self):
         return self.name

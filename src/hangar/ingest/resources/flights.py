@@ -4,7 +4,7 @@ their pads, missions and rockets, landings, dockings, astronauts, stations, payl
 A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
 """
 
-from hangar.ingest.spec import children, fk, m2m, owned, register, reverse_fk, scalar
+from hangar.ingest.spec import Field, children, fk, m2m, owned, register, reverse_fk, scalar
 
 register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
 register(
@@ -238,12 +238,32 @@ register(
     scalar("last_flight", "datetime", null=True),
     scalar("first_flight", "datetime", null=True),
     m2m("social_media_links", "SocialMediaLink"),
+    scalar("flights_count", "int", null=True),
+    scalar("landings_count", "int", null=True),
+    scalar("spacewalks_count", "int", null=True),
+    # Stored as given while none of the astronaut's seats is; derived from them after (catalog.stats.people).
+    Field("flights", "m2m", "Launch", attr="launches"),
+    m2m("landings", "SpacecraftFlight"),
+    m2m("spacewalks", "Spacewalk"),
 )
 register(
     "AstronautFlight",
     "catalog.AstronautFlight",
     fk("role", "AstronautRole", required=True),
     fk("astronaut", "Astronaut", required=True),
+)
+register(
+    "Spacewalk",
+    "catalog.Spacewalk",
+    scalar("name", "str", required=True),
+    scalar("start", "datetime", null=True),
+    scalar("end", "datetime", null=True),
+    scalar("duration", "duration", null=True),
+    scalar("location", "str", null=True),
+    m2m("crew", "AstronautFlight"),
+    fk("spacestation", "SpaceStation", null=True),
+    fk("spacecraft_flight", "SpacecraftFlight", null=True),
+    m2m("program", "Program"),
 )
 register("SpaceStationStatus", "catalog.SpaceStationStatus", scalar("name", "str", required=True))
 register("SpaceStationType", "catalog.SpaceStationType", scalar("name", "str", required=True))

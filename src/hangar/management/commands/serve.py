@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -131,6 +132,8 @@ class Command(HangarCommand):
             "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
             "--workers", str(workers),
             "--access-logfile", "-",
+            # Above HANGAR_REQUEST_TIMEOUT, so a request that hangs ends as a JSON 503, not a killed worker.
+            "--timeout", str(settings.REQUEST_TIMEOUT + 10),
             "--no-control-socket",  # one per user by default: several servers on a host would share it
         ]  # fmt: skip
         self.stderr.write(f"serving on http://{host}:{port}/2.3.0/spacecraft/ (docs: /docs/)")
