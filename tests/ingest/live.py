@@ -26,6 +26,7 @@ from django.test import Client
 from tests.endpoints import ENDPOINTS
 from tests.server import free_port, get
 
+ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_URL = "http://mirror.test"
 GENERATED_AT = "2025-07-01T00:00:00+00:00"  # the clock derived values are computed at, on both sides
 
@@ -39,10 +40,11 @@ generate(int(sys.argv[1]), seed=int(sys.argv[2]), now=dt.datetime.fromisoformat(
 """
 
 _CHANGE = """
-import datetime as dt, functools, sys, django
+import datetime as dt, sys, django
 django.setup()
 from hangar.catalog import signals, stats
-stats.refresh = functools.partial(stats.refresh, now=dt.datetime.fromisoformat(sys.argv[1]))
+from tests.ingest.clock import freeze_stats_clock
+freeze_stats_clock(dt.datetime.fromisoformat(sys.argv[1]))
 from hangar.catalog.models import Agency, Spacecraft, SpacecraftFlight
 with signals.batched():
     # Changed: names of spacecraft and agencies; removed: the last spacecraft and its flights.
@@ -81,7 +83,11 @@ class SourceServer:
 
     def python(self, code: str, *args: str) -> None:
         done = subprocess.run(
-            [sys.executable, "-c", code, *args], env=_env(self.database), capture_output=True, timeout=300
+            [sys.executable, "-c", code, *args],
+            env=_env(self.database),
+            capture_output=True,
+            timeout=300,
+            cwd=ROOT,  # `tests` importable
         )
         assert done.returncode == 0, done.stderr.decode()[-2000:]
 
@@ -220,7 +226,7 @@ class Proxy:
 # --- comparing two catalogs ----------------------------------------------------------------------------
 
 
-def _urls(ids_of) -> list[str]:
+def every_page(ids_of) -> list[str]:
     """Every page of every endpoint x mode: all list pages (limit=100), and detail pages of up to 25
     objects per endpoint x mode. ``ids_of(endpoint)`` gives the ids to read details of."""
     urls = []
@@ -257,7 +263,7 @@ def remote_pages(base: str, urls: list[str]) -> dict[str, bytes]:
 def differences(base: str) -> list[str]:
     """The pages of every endpoint x mode where the local catalog and the server at ``base`` differ (the
     ids read in detail are the local ones; list pages compare the rest, counts included)."""
-    urls = _urls(local_ids)
+    urls = every_page(local_ids)
     mine, theirs = local_pages(urls), remote_pages(base, urls)
     return [url for url in urls if mine[url] != theirs[url]]
 

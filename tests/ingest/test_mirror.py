@@ -3,7 +3,6 @@ Hangar on loopback behind a fault-injecting proxy (429 with Retry-After, 500s, s
 truncated JSON)."""
 
 import datetime as dt
-import functools
 import json
 import random
 import signal
@@ -16,7 +15,6 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from hangar.catalog import stats
 from hangar.catalog.models import Agency, Spacecraft, SpacecraftStatus
 from hangar.ingest import mirror
 from hangar.ingest.endpoints import mirror_endpoints, select
@@ -24,6 +22,7 @@ from hangar.ingest.models import MirrorRequest, MirrorState
 from hangar.ingest.remote import Budget, RemoteError, Source, Window
 from tests.endpoints import ENDPOINTS
 from tests.ingest import live
+from tests.ingest.clock import freeze_stats_clock
 from tests.server import free_port, get
 
 CLOCK = dt.datetime.fromisoformat(live.GENERATED_AT)
@@ -196,7 +195,7 @@ def source_server(tmp_path_factory):
 def same_clock(monkeypatch, settings):
     """Derived values of flights still in space count up to a clock: the source's catalog was computed
     at CLOCK, so the mirror recomputes at it too. Absolute URLs as the source writes them."""
-    monkeypatch.setattr(stats, "refresh", functools.partial(stats.refresh, now=CLOCK))
+    freeze_stats_clock(CLOCK, monkeypatch.setattr)
     settings.PUBLIC_URL = live.PUBLIC_URL
 
 
