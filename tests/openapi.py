@@ -27,12 +27,33 @@ NULLABLE_ERRATA = {
 }
 
 
+def _discriminated(discriminator: dict) -> dict:
+    """A ``oneOf`` as OpenAPI's discriminator reads it: the ``response_mode`` value picks the component.
+
+    Without it an object matches every component whose declared keys include its own and whose few
+    required keys it has (a ``LauncherConfigFamilyNormal`` is also a valid, sparse ``…Detailed``).
+    """
+    name, mapping = discriminator["propertyName"], discriminator["mapping"]
+    return {
+        "allOf": [
+            {"required": [name], "properties": {name: {"enum": list(mapping)}}},
+            *(
+                {"if": {"properties": {name: {"const": value}}}, "then": {"$ref": ref}}
+                for value, ref in mapping.items()
+            ),
+        ],
+    }
+
+
 def _strict(node):
     if isinstance(node, list):
         return [_strict(n) for n in node]
     if not isinstance(node, dict):
         return node
+    discriminator = node.get("discriminator")
     node = {k: _strict(v) for k, v in node.items() if k not in ("discriminator", "example", "readOnly")}
+    if discriminator and "oneOf" in node:
+        node = _discriminated(discriminator)
     if node.get("type") == "object" and "properties" in node:
         node.setdefault("additionalProperties", False)
         mode = node["properties"].get("response_mode")

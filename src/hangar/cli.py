@@ -16,7 +16,7 @@ from hangar import __version__
 GROUPS = {
     "Serve": ("serve",),
     "Data in and out": ("import", "mirror", "export", "backup", "generate"),
-    "Maintenance": ("migrate", "recompute", "check", "createsuperuser"),
+    "Maintenance": ("migrate", "recompute", "apikey", "check", "createsuperuser"),
 }
 ABOUT = (
     "an open, self-hostable API server for spaceflight data that speaks The Space Devs' Launch Library 2 "

@@ -5,6 +5,7 @@ below; the defaults give a zero-set-up server (SQLite under ./var, local-memory 
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +36,34 @@ def _env_positive_int(name: str, default: int) -> int:
     if value < 1:
         raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {raw!r}")
     return value
+
+
+def _env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = minimum - 1
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {minimum}, not {raw!r}")
+    return value
+
+
+_RATE = re.compile(r"^[0-9]+/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def _env_rate(name: str) -> str:
+    """A DRF rate (``15/hour``), or "" (no limit) for unset, empty or ``off``."""
+    raw = os.environ.get(name, "").strip()
+    if raw.lower() in ("", "off", "none"):
+        return ""
+    if not _RATE.match(raw):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 15/hour (per second, minute, hour or day), not {raw!r}"
+        )
+    return raw
 
 
 def _public_url(raw: str) -> str:
@@ -79,6 +108,13 @@ CACHE_MB = _env_positive_int("HANGAR_CACHE_MB", 64)  # the local-memory cache's 
 CACHE_TTL = _env_positive_int("HANGAR_CACHE_TTL", 3600)  # seconds a cached page or count may live
 CACHE_TIMEOUT_MS = _env_positive_int("HANGAR_CACHE_TIMEOUT_MS", 250)  # Redis socket timeouts
 CACHE_HOSTS = _env_positive_int("HANGAR_CACHE_HOSTS", 8)  # origins cached per worker when hosts are `*`
+CACHE_PREFIX = os.environ.get("HANGAR_CACHE_PREFIX", "")  # several deployments on one Redis
+CACHE_MAX_AGE = _env_int("HANGAR_CACHE_MAX_AGE", 60)  # Cache-Control max-age of API pages, seconds
+CORS_ORIGINS = [o.strip() for o in os.environ.get("HANGAR_CORS_ORIGINS", "*").split(",") if o.strip()]
+THROTTLE_ANON = _env_rate("HANGAR_THROTTLE_ANON")  # upstream: 15/hour; off by default
+THROTTLE_KEY = _env_rate("HANGAR_THROTTLE_KEY")  # the rate of an API key that names none
+NUM_PROXIES = _env_int("HANGAR_NUM_PROXIES", 0)  # reverse proxies adding to X-Forwarded-For
+METRICS = _env_bool("HANGAR_METRICS", True)  # /metrics (Prometheus)
 PUBLIC_URL = _public_url(os.environ.get("HANGAR_PUBLIC_URL", ""))
 DB_CONNECT_TIMEOUT = _env_positive_int("HANGAR_DB_CONNECT_TIMEOUT", 5)  # seconds, PostgreSQL
 DB_STATEMENT_TIMEOUT_MS = _env_positive_int("HANGAR_DB_STATEMENT_TIMEOUT_MS", 10_000)  # served queries
@@ -104,7 +140,9 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI and Redoc assets, served by WhiteNoise: docs work offline
+    "corsheaders",
     "hangar.catalog",
+    "hangar.access",
     "hangar.api",
     "hangar.ingest",
     "hangar",  # the composition root: `hangar serve`
@@ -112,7 +150,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hangar.api.middleware.PublicURLMiddleware",
+    # Outside the response cache, so that hits carry CORS headers and count against rate limits.
+    "corsheaders.middleware.CorsMiddleware",
+    "hangar.api.throttling.ThrottleMiddleware",
     "hangar.api.cache.responses.ResponseCacheMiddleware",  # after the host rewrite its keys depend on
+    "hangar.api.metrics.DatabaseTimeMiddleware",  # misses only: a hit never gets this far
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -169,6 +211,7 @@ if CACHE_URL:
             "BACKEND": "hangar.api.cache.shared.RedisCache",
             "LOCATION": CACHE_URL,
             "TIMEOUT": CACHE_TTL,
+            "KEY_PREFIX": CACHE_PREFIX,
             "OPTIONS": {"TIMEOUT_MS": CACHE_TIMEOUT_MS},
         }
     }
@@ -188,6 +231,14 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False
 USE_TZ = True
+
+# CORS (django-cors-headers): browsers on any origin may read the API, as upstream's; nothing else.
+CORS_ALLOW_ALL_ORIGINS = CORS_ORIGINS == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS or CORS_ORIGINS == ["off"] else CORS_ORIGINS
+CORS_URLS_REGEX = r"^$" if CORS_ORIGINS == ["off"] else r"^/2\.3\.0/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 STATIC_URL = "/static/"
 WHITENOISE_USE_FINDERS = True  # serve admin/DRF assets straight from the installed packages

@@ -13,6 +13,8 @@ from django.db.backends.signals import connection_created  # noqa: E402
 
 from hangar.api.cache.front import CachedResponses  # noqa: E402  (needs the settings configured above)
 from hangar.api.errors import ErrorGuard  # noqa: E402
+from hangar.api.health import Health  # noqa: E402
+from hangar.api.metrics import Metrics  # noqa: E402
 
 
 def _statement_timeout(sender, connection, **kwargs):
@@ -25,7 +27,10 @@ def _statement_timeout(sender, connection, **kwargs):
 connection_created.connect(_statement_timeout)
 
 # Outermost: whatever escapes (a database down before Django's handler runs) is JSON, never HTML.
-application = ErrorGuard(CachedResponses(django_application), timeout=settings.REQUEST_TIMEOUT)
+# /healthz and /readyz before everything they report on; metrics around everything they count.
+application = Metrics(
+    ErrorGuard(Health(CachedResponses(django_application)), timeout=settings.REQUEST_TIMEOUT)
+)
 
 # Everything loaded so far lives as long as the worker; moving it out of the collector's view keeps
 # cyclic GC passes (16-30% of a request's time otherwise) down to what the request itself allocated.

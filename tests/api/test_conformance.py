@@ -67,3 +67,14 @@ def test_every_url_in_every_first_page_resolves(db, client, generated_catalog):
                 queue.append(link)
     assert failures == {}
     assert len(seen) > 100
+
+
+def test_a_polymorphic_item_is_checked_against_the_component_its_response_mode_names():
+    from tests.openapi import errors
+
+    normal = {"response_mode": "normal", "id": 4, "name": "Falcon", "manufacturer": [], "parent": None}
+    # Every key of the normal shape is declared by the detailed one too, whose required keys it has: a
+    # plain oneOf finds it valid under both, and so invalid.
+    assert errors("PolymorphicLauncherConfigFamilyEndpoint", normal) == []
+    assert errors("PolymorphicLauncherConfigFamilyEndpoint", {**normal, "response_mode": "list"})
+    assert errors("PolymorphicLauncherConfigFamilyEndpoint", {**normal, "response_mode": "full"})

@@ -19,6 +19,8 @@ PATHS = [
     "/2.3.0/locations/",
     "/2.3.0/celestial_bodies/",
     "/2.3.0/programs/",
+    "/2.3.0/launcher_configurations/",
+    "/2.3.0/launcher_configuration_families/",
 ]
 
 

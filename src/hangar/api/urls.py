@@ -17,6 +17,7 @@ from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStat
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
+from hangar.api.views.throttle import APIThrottleView
 
 router = DefaultRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
@@ -54,5 +55,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
+    path("api-throttle/", APIThrottleView.as_view(), name="api-throttle"),
     *router.urls,
 ]

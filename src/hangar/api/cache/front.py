@@ -15,6 +15,7 @@ so a miss still reads the version once and stores under the key this layer looks
 
 import datetime as dt
 from functools import lru_cache
+from http import HTTPStatus
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.settings import api_settings
 
 from hangar import compat
+from hangar.api import metrics, throttling
 from hangar.api.cache.responses import LOOKUP_ENVIRON, response_key
 from hangar.catalog import versioning
 
@@ -56,6 +58,13 @@ class CachedResponses:
             return None
         if "HTTP_IF_MATCH" in environ or "HTTP_IF_UNMODIFIED_SINCE" in environ:  # 412s: Django's job
             return None
+        if "HTTP_ORIGIN" in environ:  # CORS headers (and a 429's) are django-cors-headers' to write
+            return None
+        refused = throttling.refusal(environ)
+        if refused is not None:
+            status, headers, body = refused
+            headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *headers]
+            return f"{status} {HTTPStatus(status).phrase}", headers, body
         origin = _origin(environ)
         if origin is None:
             return None
@@ -78,6 +87,7 @@ class CachedResponses:
         if entry is None:
             return None
         etag, stored, body = entry
+        metrics.CACHE.labels("hit").inc()
         last_modified = _http_date(changed_at)
         if _not_modified(environ, etag, changed_at):
             headers = [(name, value) for name, value in _kept_on_304(stored, etag, last_modified)]

@@ -19,11 +19,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.settings import api_settings
 
+from hangar.api import metrics
 from hangar.api.cache.keys import cached_origin, canonical_query
 from hangar.api.negotiation import choice
 from hangar.catalog import versioning
@@ -91,6 +92,12 @@ def response_key(origin, path, query, format_param, accept, version, changed_at)
     return f"{KEY_PREFIX}:{version}.{changed_at.timestamp()}:json:{digest}"
 
 
+def _cache_control(timeout: int) -> str:
+    """Clients and shared caches may keep a page ``HANGAR_CACHE_MAX_AGE`` seconds, then revalidate (ETag)."""
+    max_age = min(settings.CACHE_MAX_AGE, timeout)
+    return f"public, max-age={max_age}" if max_age > 0 else "no-cache"
+
+
 def strong_etag(body: bytes) -> str:
     # SHA-1 runs in hardware on current CPUs; an ETag needs no collision resistance against attackers.
     return f'"{hashlib.sha1(body, usedforsecurity=False).hexdigest()}"'
@@ -136,6 +143,8 @@ class ResponseCacheMiddleware:
             key = cache_key(request, version, changed_at)
         request.hangar_data_version = (version, changed_at)  # views reuse it rather than read again
         entry = cache.get(key) if key else None
+        if key:
+            metrics.CACHE.labels("miss" if entry is None else "hit").inc()
         if entry is not None:
             etag, headers, body = entry
             response = HttpResponse(body)
@@ -151,9 +160,12 @@ class ResponseCacheMiddleware:
         etag = response.get("ETag") or strong_etag(response.content)
         if not getattr(response, "hangar_data_response", False):
             return _strip_body_for_head(request, _conditional(request, response, etag, None))
+        timeout = min(getattr(response, "hangar_cache_timeout", None) or TIMEOUT, TIMEOUT)
+        response["Cache-Control"] = _cache_control(timeout)
+        # Stored with the entry: the answer to a browser (with CORS headers) is not the same.
+        patch_vary_headers(response, ("origin",))
         if key and not response.cookies:
             headers = [(n, v) for n, v in response.items() if n.lower() not in _NOT_REPLAYED]
-            timeout = min(getattr(response, "hangar_cache_timeout", None) or TIMEOUT, TIMEOUT)
             cache.set(key, (etag, headers, response.content), timeout)
         response = _conditional(request, response, etag, changed_at)
         return _strip_body_for_head(request, response)

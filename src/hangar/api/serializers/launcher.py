@@ -1,5 +1,6 @@
-"""Launcher shapes: configurations (``LauncherConfigList``, ``…DetailedSerializerNoManufacturer``,
-``LauncherConfigDetailed``) and their families (``LauncherConfigFamilyMini``/``Normal``/``Detailed``)."""
+"""Launcher shapes: configurations (``LauncherConfigList``, ``LauncherConfigNormal``,
+``…DetailedSerializerNoManufacturer``, ``LauncherConfigDetailed``) and their families
+(``LauncherConfigFamilyMini``/``Normal``/``Detailed``)."""
 
 from rest_framework import serializers
 
@@ -56,6 +57,29 @@ class LauncherConfigListSerializer(serializers.ModelSerializer):
     class Meta:
         model = LauncherConfig
         fields = ("response_mode", "id", "url", "name", "families", "full_name", "variant")
+
+
+class LauncherConfigNormalSerializer(serializers.ModelSerializer):
+    response_mode = ConstantField("normal")
+    url = ResourceURLField("launcherconfig-detail")
+    families = LauncherConfigFamilyNormalSerializer(many=True)
+    manufacturer = AgencyNormalSerializer(allow_null=True)
+    program = ProgramNormalSerializer(many=True)
+    image = ImageSerializer(allow_null=True)
+
+    class Meta:
+        model = LauncherConfig
+        fields = (
+            *LauncherConfigListSerializer.Meta.fields,
+            "active",
+            "is_placeholder",
+            "manufacturer",
+            "program",
+            "reusable",
+            "image",
+            "info_url",
+            "wiki_url",
+        )
 
 
 DETAIL_FIELDS = (

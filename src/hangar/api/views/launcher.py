@@ -1,31 +1,162 @@
-"""Launcher configuration, launcher family and program endpoints.
+"""Launcher configuration, launcher family and program endpoints, in every mode upstream documents.
 
-Launcher configurations and families are stored only as far as spacecraft and agency responses embed
-them, so they are served as detail views (every ``url`` those responses emit resolves); their list
-endpoints are not offered yet. Programs are listed in both of upstream's modes.
+The statistics they filter and order by are stored columns (``catalog.stats``).
 """
 
+from hangar.api.filters.agency import STATISTICS
+from hangar.api.filters.launcher import LauncherConfigFamilyFilterSet, LauncherConfigFilterSet
 from hangar.api.serializers.launcher import (
     LauncherConfigDetailedSerializer,
     LauncherConfigFamilyDetailedSerializer,
+    LauncherConfigFamilyMiniSerializer,
+    LauncherConfigFamilyNormalSerializer,
+    LauncherConfigListSerializer,
+    LauncherConfigNormalSerializer,
 )
 from hangar.api.serializers.program import ProgramMiniSerializer, ProgramNormalSerializer
-from hangar.api.views.base import ModeDetailViewSet, ModeViewSet
+from hangar.api.views.base import ModeViewSet
 from hangar.catalog.models import LauncherConfig, LauncherConfigFamily, Program
 
 
-class LauncherConfigViewSet(ModeDetailViewSet):
-    """A launch vehicle configuration (`LauncherConfigDetailed`)."""
+class LauncherConfigViewSet(ModeViewSet):
+    """
+    #### Modes
+    Levels of detail in the response - `list`, `normal`, `detailed`
+
+    Example - [/launcher_configurations/?mode=list](./?mode=list)
+
+    #### Filters
+    Parameters - `active`, `attempted_landings`, `attempted_landings__gt`, `attempted_landings__gte`,
+    `attempted_landings__lt`, `attempted_landings__lte`, `consecutive_successful_landings`,
+    `consecutive_successful_landings__gt`, `consecutive_successful_landings__gte`,
+    `consecutive_successful_landings__lt`, `consecutive_successful_landings__lte`,
+    `consecutive_successful_launches`, `consecutive_successful_launches__gt`,
+    `consecutive_successful_launches__gte`, `consecutive_successful_launches__lt`,
+    `consecutive_successful_launches__lte`, `failed_landings`, `failed_landings__gt`, `failed_landings__gte`,
+    `failed_landings__lt`, `failed_landings__lte`, `failed_launches`, `failed_launches__gt`,
+    `failed_launches__gte`, `failed_launches__lt`, `failed_launches__lte`, `families`, `families__contains`,
+    `full_name`, `full_name__contains`, `is_placeholder`, `maiden_flight`, `maiden_flight__gt`,
+    `maiden_flight__gte`, `maiden_flight__lt`, `maiden_flight__lte`, `manufacturer__name`,
+    `manufacturer__name__contains`, `name`, `name__contains`, `pending_launches`, `pending_launches__gt`,
+    `pending_launches__gte`, `pending_launches__lt`, `pending_launches__lte`, `program`, `program__contains`,
+    `successful_landings`, `successful_landings__gt`, `successful_landings__gte`, `successful_landings__lt`,
+    `successful_landings__lte`, `successful_launches`, `successful_launches__gt`, `successful_launches__gte`,
+    `successful_launches__lt`, `successful_launches__lte`, `total_launch_count`, `total_launch_count__gt`,
+    `total_launch_count__gte`, `total_launch_count__lt`, `total_launch_count__lte`
+
+    Example - [/launcher_configurations/?manufacturer__name=SpaceX](./?manufacturer__name=SpaceX)
+
+    #### Search
+    Fields searched - `full_name`, `manufacturer__abbrev`, `manufacturer__name`, `name`
+
+    Example - [/launcher_configurations/?search=Soyuz](./?search=Soyuz)
+
+    #### Ordering
+    Fields - `attempted_landings`, `consecutive_successful_landings`, `consecutive_successful_launches`,
+    `failed_landings`, `failed_launches`, `gto_capacity`, `launch_cost`, `launch_mass`, `leo_capacity`,
+    `maiden_flight`, `name`, `pending_launches`, `successful_landings`, `successful_launches`,
+    `total_launch_count`
+
+    Example - [/launcher_configurations/?ordering=-total_launch_count](./?ordering=-total_launch_count)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/launcher_configurations/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/launcher_configurations/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage -
+    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
 
     queryset = LauncherConfig.objects.all()
-    modes = {"detailed": LauncherConfigDetailedSerializer}
+    modes = {
+        "list": LauncherConfigListSerializer,
+        "normal": LauncherConfigNormalSerializer,
+        "detailed": LauncherConfigDetailedSerializer,
+    }
+    filterset_class = LauncherConfigFilterSet
+    search_fields = ("full_name", "manufacturer__abbrev", "manufacturer__name", "name")
+    ordering_fields = (
+        *STATISTICS,
+        "gto_capacity",
+        "launch_cost",
+        "launch_mass",
+        "leo_capacity",
+        "maiden_flight",
+        "name",
+    )
+    ordering = ("id",)
 
 
-class LauncherConfigFamilyViewSet(ModeDetailViewSet):
-    """A launch vehicle family (`LauncherConfigFamilyDetailed`)."""
+class LauncherConfigFamilyViewSet(ModeViewSet):
+    """
+    #### Modes
+    Levels of detail in the response - `list`, `normal`, `detailed`
+
+    Example - [/launcher_configuration_families/?mode=list](./?mode=list)
+
+    #### Filters
+    Parameters - `attempted_landings`, `attempted_landings__gt`, `attempted_landings__gte`,
+    `attempted_landings__lt`, `attempted_landings__lte`, `consecutive_successful_landings`,
+    `consecutive_successful_landings__gt`, `consecutive_successful_landings__gte`,
+    `consecutive_successful_landings__lt`, `consecutive_successful_landings__lte`,
+    `consecutive_successful_launches`, `consecutive_successful_launches__gt`,
+    `consecutive_successful_launches__gte`, `consecutive_successful_launches__lt`,
+    `consecutive_successful_launches__lte`, `failed_landings`, `failed_landings__gt`, `failed_landings__gte`,
+    `failed_landings__lt`, `failed_landings__lte`, `failed_launches`, `failed_launches__gt`,
+    `failed_launches__gte`, `failed_launches__lt`, `failed_launches__lte`, `maiden_flight`,
+    `maiden_flight__gt`, `maiden_flight__gte`, `maiden_flight__lt`, `maiden_flight__lte`,
+    `manufacturer__abbrev`, `manufacturer__abbrev__contains`, `manufacturer__country_code`,
+    `manufacturer__id`, `manufacturer__id__contains`, `manufacturer__name`, `manufacturer__name__contains`,
+    `name`, `name__contains`, `pending_launches`, `pending_launches__gt`, `pending_launches__gte`,
+    `pending_launches__lt`, `pending_launches__lte`, `successful_landings`, `successful_landings__gt`,
+    `successful_landings__gte`, `successful_landings__lt`, `successful_landings__lte`, `successful_launches`,
+    `successful_launches__gt`, `successful_launches__gte`, `successful_launches__lt`,
+    `successful_launches__lte`, `total_launch_count`, `total_launch_count__gt`, `total_launch_count__gte`,
+    `total_launch_count__lt`, `total_launch_count__lte`
+
+    Example - [/launcher_configuration_families/?manufacturer__name=SpaceX](./?manufacturer__name=SpaceX)
+
+    #### Search
+    Fields searched - `manufacturer__abbrev`, `manufacturer__name`, `name`
+
+    Example - [/launcher_configuration_families/?search=Ariane](./?search=Ariane)
+
+    #### Ordering
+    Fields - `attempted_landings`, `consecutive_successful_landings`, `consecutive_successful_launches`,
+    `failed_landings`, `failed_launches`, `name`, `pending_launches`, `successful_landings`,
+    `successful_launches`, `total_launch_count`
+
+    Example -
+    [/launcher_configuration_families/?ordering=-total_launch_count](./?ordering=-total_launch_count)
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [/launcher_configuration_families/?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [/launcher_configuration_families/?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage -
+    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
 
     queryset = LauncherConfigFamily.objects.all()
-    modes = {"detailed": LauncherConfigFamilyDetailedSerializer}
+    modes = {
+        "list": LauncherConfigFamilyMiniSerializer,
+        "normal": LauncherConfigFamilyNormalSerializer,
+        "detailed": LauncherConfigFamilyDetailedSerializer,
+    }
+    filterset_class = LauncherConfigFamilyFilterSet
+    search_fields = ("manufacturer__abbrev", "manufacturer__name", "name")
+    ordering_fields = (*STATISTICS, "name")
+    ordering = ("id",)
 
 
 class ProgramViewSet(ModeViewSet):
