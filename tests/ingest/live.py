@@ -76,6 +76,7 @@ class SourceServer:
     database: Path
     port: int = 0
     process: subprocess.Popen | None = None
+    env: dict = field(default_factory=dict)  # more environment for the server (HANGAR_THROTTLE_ANON=…)
 
     @property
     def url(self) -> str:
@@ -102,7 +103,7 @@ class SourceServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "hangar.cli", "serve", "--port", str(self.port), "--workers", "1",
              "--no-demo", "--no-migrate"],
-            env=_env(self.database), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env={**_env(self.database), **self.env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         get(f"{self.url}/2.3.0/config/spacecraft_statuses/", time.monotonic() + 60)
         return self

@@ -90,7 +90,7 @@ def test_the_window_is_never_exceeded_and_holds_across_runs(db):
     for i, at in enumerate(sent):
         in_window = [t for t in sent[: i + 1] if at - t < dt.timedelta(seconds=60)]
         assert len(in_window) <= 3
-    assert clock.slept >= 3 * 57  # three waits for a window to open
+    assert clock.slept >= 3 * 57  # three waits for a window (and its margin) to open
 
 
 def _stub(handler):
@@ -110,6 +110,11 @@ def test_the_budget_is_read_from_api_throttle_and_what_is_used_counts(db):
     assert MirrorRequest.objects.filter(source="https://ll.example").count() == 4
     listed = Source("https://b.example", transport=_stub(lambda request: httpx.Response(200, json=[sample])))
     assert listed.discover_budget(Budget(1, 1))[0] == Budget(15, 3600)  # the official file's array
+    unlimited = {**sample, "your_request_limit": 0, "limit_frequency_secs": 0, "current_use": 0}
+    hangar = Source("https://d.example", transport=_stub(lambda request: httpx.Response(200, json=unlimited)))
+    budget, how = hangar.discover_budget(Budget(1, 1))
+    assert budget.unlimited and str(budget) == "unlimited" and how == "/api-throttle/"
+    assert hangar.window.wait() == 0.0
     missing = Source("https://c.example", transport=_stub(lambda request: httpx.Response(404, json={})))
     assert missing.discover_budget(Budget(7, 60)) == (Budget(7, 60), "given")
 
@@ -298,6 +303,25 @@ def test_a_mirror_process_killed_at_random_points_converges(tmp_path, source_ser
         assert json.loads(mine[urls[0]])["count"] > 0
     finally:
         mirrored.stop()
+
+
+def test_the_budget_a_throttled_hangar_states_is_never_exceeded(db, tmp_path, same_clock):
+    """Against Hangar's own throttle (HANGAR_THROTTLE_ANON): the budget read from its /api-throttle/
+    spaces the requests so that none is refused with a 429 (each would have been retried, and counted)."""
+    server = live.SourceServer(tmp_path / "throttled.sqlite3", env={"HANGAR_THROTTLE_ANON": "3/second"})
+    server.generate(20, seed=2)
+    server.start()
+    try:
+        source = Source(server.url, wait_initial=0.01, wait_jitter=0)
+        budget, how = source.discover_budget(Budget(10000, 1))
+        assert (budget, how) == (Budget(3, 1), "/api-throttle/")
+        summary = mirror.run(source, mirror_endpoints())
+        source.close()
+    finally:
+        server.stop()
+    assert summary.pages > 3  # the window had to wait at least once
+    assert source.sent == summary.pages  # no request was refused and retried
+    assert sorted(summary.completed) == sorted(e.prefix for e in mirror_endpoints())
 
 
 def test_spacecraft_counts_match_after_mirroring(db, source_server, same_clock):

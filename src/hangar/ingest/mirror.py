@@ -79,6 +79,8 @@ class Plan:
 
     def duration(self, requests: int | None = None) -> dt.timedelta:
         n = self.requests if requests is None else requests
+        if self.budget.unlimited:
+            return dt.timedelta(0)
         # The first `budget.requests` go at once; then one per interval.
         spread = max(0, n - self.budget.requests) * self.budget.interval()
         return dt.timedelta(seconds=math.ceil(spread))

@@ -27,14 +27,24 @@ _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _BUDGET_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(second|minute|hour|day)s?\s*$")
 
 
+MARGIN = (1.0, 0.02)  # seconds, share of the period: see Window
+
+
 class RemoteError(RuntimeError):
     """The source cannot be read (after the retries); the message names the URL and why."""
 
 
 @dataclass(frozen=True)
 class Budget:
+    """``requests`` per ``seconds``, over a sliding window; ``Budget(0, 0)`` is no limit (what a Hangar
+    without throttling states at ``/api-throttle/``)."""
+
     requests: int
     seconds: int
+
+    @property
+    def unlimited(self) -> bool:
+        return self.requests == 0
 
     @classmethod
     def parse(cls, text: str) -> "Budget":
@@ -48,6 +58,8 @@ class Budget:
         return cls(int(match.group(1)), count * _PERIODS[match.group(3)])
 
     def __str__(self) -> str:
+        if self.unlimited:
+            return "unlimited"
         for name, seconds in reversed(_PERIODS.items()):
             if self.seconds % seconds == 0:
                 n = self.seconds // seconds
@@ -55,29 +67,39 @@ class Budget:
         return f"{self.requests}/{self.seconds}second"  # pragma: no cover (every period divides by 1)
 
     def interval(self) -> float:
-        return self.seconds / self.requests
+        return 0.0 if self.unlimited else self.seconds / self.requests
 
 
 class Window:
-    """The requests sent to one source over the budget's window, as logged in the database."""
+    """The requests sent to one source over the budget's window, as logged in the database.
+
+    A request stays in the window a little longer than the budget's period (``MARGIN``: one second
+    and 2%): a server counts it when it arrives, a moment after it was logged here, and must never
+    see one request too many in its own window.
+    """
 
     def __init__(self, source: str, budget: Budget, clock=timezone.now, sleep=time.sleep):
         self.source, self.budget, self.clock, self.sleep = source, budget, clock, sleep
 
+    def span(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.budget.seconds * (1 + MARGIN[1]) + MARGIN[0])
+
     def _sent(self, now: dt.datetime) -> list[dt.datetime]:
-        since = now - dt.timedelta(seconds=self.budget.seconds)
+        since = now - self.span()
         MirrorRequest.objects.filter(source=self.source, at__lte=since).delete()
         return list(MirrorRequest.objects.filter(source=self.source).values_list("at", flat=True))
 
     def wait(self) -> float:
         """Seconds until one more request fits the window (0 when it fits now)."""
+        if self.budget.unlimited:
+            return 0.0
         now = self.clock()
         sent = self._sent(now)
         if len(sent) < self.budget.requests:
             return 0.0
         # The oldest request that must leave the window before one more fits.
         oldest = sorted(sent)[len(sent) - self.budget.requests]
-        return max(0.0, (oldest + dt.timedelta(seconds=self.budget.seconds) - now).total_seconds())
+        return max(0.0, (oldest + self.span() - now).total_seconds())
 
     def take(self) -> None:
         """Wait until a request fits, then log it as sent."""
@@ -88,6 +110,8 @@ class Window:
     def used_elsewhere(self, used: int) -> None:
         """The source says ``used`` requests of the window are spent: log those we do not know of (as
         sent now, which is conservative: the real ones leave the window sooner)."""
+        if self.budget.unlimited:
+            return
         missing = used - len(self._sent(self.clock()))
         MirrorRequest.objects.bulk_create(
             [MirrorRequest(source=self.source, at=self.clock()) for _ in range(max(0, missing))]
@@ -167,7 +191,9 @@ class Source:
             used = int(data.get("current_use") or 0)
         except (TypeError, KeyError, ValueError):
             return fallback, "given"
-        if budget.requests < 1 or budget.seconds < 1:
+        if budget.requests == 0 and budget.seconds == 0:
+            budget = Budget(0, 0)  # the server sets no limit for this caller
+        elif budget.requests < 1 or budget.seconds < 1:
             return fallback, "given"
         self.window = Window(self.base_url, budget)
         self.window.used_elsewhere(used)
