@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# `hangar serve` refuses to run without a secret key: a laptop's is made once, in var/secret_key.
 run: $(STAMP)  ## serve the demo catalog on http://$(HOST):$(PORT)/2.3.0/spacecraft/ (make run PORT=8001)
-	$(BIN)/hangar serve --host $(HOST) --port $(PORT)
+	@test -s var/secret_key || (mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
+	HANGAR_SECRET_KEY="$${HANGAR_SECRET_KEY:-$$(cat var/secret_key)}" $(BIN)/hangar serve --host $(HOST) --port $(PORT)
 
 JOBS ?= auto  # pytest-xdist workers (one per core)
 

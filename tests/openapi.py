@@ -24,6 +24,9 @@ OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
 NULLABLE_ERRATA = {
     "DockingEventForChaserNormal": ("space_station_target", "flight_vehicle_target", "payload_flight_target"),
     "DockingLocation": ("spacestation", "spacecraft", "payload"),
+    # A free port, and the chasers a flight's docking does not have (upstream's ISS page, sample 5).
+    "DockingLocationSerializerForSpacestation": ("currently_docked",),
+    "DockingEventDetailedSerializerForSpacestation": ("space_station_chaser", "payload_flight_chaser"),
 }
 
 

@@ -28,5 +28,10 @@ def get(url: str, deadline: float) -> bytes:
 
 def hangar(*args: str, database, env_extra=None, **kwargs) -> subprocess.Popen:
     """``hangar ARGS`` on the SQLite file ``database``, whatever database the test run uses."""
-    env = {**os.environ, "HANGAR_DATABASE_URL": f"sqlite:///{database}", **(env_extra or {})}
+    env = {
+        "HANGAR_SECRET_KEY": "tests-" + "k" * 50,  # serve refuses the placeholder
+        **os.environ,
+        "HANGAR_DATABASE_URL": f"sqlite:///{database}",
+        **(env_extra or {}),
+    }
     return subprocess.Popen([sys.executable, "-m", "hangar.cli", *args], env=env, **kwargs)

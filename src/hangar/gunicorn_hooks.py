@@ -22,7 +22,19 @@ def _json_error(status: int, reason: str, message: str) -> bytes:
 compat.gunicorn_json_errors(_json_error)
 
 
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
+
+
 def on_exit(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory and os.environ.get("HANGAR_METRICS_DIR_OWNED"):
+        import shutil
+
+        shutil.rmtree(directory, ignore_errors=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangar.settings")
     from django.conf import settings
 

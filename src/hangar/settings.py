@@ -120,12 +120,30 @@ DB_CONNECT_TIMEOUT = _env_positive_int("HANGAR_DB_CONNECT_TIMEOUT", 5)  # second
 DB_STATEMENT_TIMEOUT_MS = _env_positive_int("HANGAR_DB_STATEMENT_TIMEOUT_MS", 10_000)  # served queries
 REQUEST_TIMEOUT = _env_positive_int("HANGAR_REQUEST_TIMEOUT", 20)  # seconds before a request is a 503
 DEBUG = _env_bool("HANGAR_DEBUG", False)
-SECRET_KEY = os.environ.get("HANGAR_SECRET_KEY") or "hangar-insecure-default-key-set-HANGAR_SECRET_KEY"
+SECRET_KEY_PLACEHOLDER = "hangar-insecure-default-key-set-HANGAR_SECRET_KEY"  # `serve` refuses it
+SECRET_KEY = os.environ.get("HANGAR_SECRET_KEY") or SECRET_KEY_PLACEHOLDER
+ADMIN = _env_bool("HANGAR_ADMIN", True)  # off: /admin/ is not mounted
+HSTS_SECONDS = _env_int("HANGAR_HSTS_SECONDS", 0)  # Strict-Transport-Security max-age; 0: none
+HSTS_SUBDOMAINS = _env_bool("HANGAR_HSTS_SUBDOMAINS", True)
+HSTS_PRELOAD = _env_bool("HANGAR_HSTS_PRELOAD", False)
+SSL_REDIRECT = _env_bool("HANGAR_SSL_REDIRECT", False)  # http:// requests redirected to https://
+PROXY_SSL_HEADER = os.environ.get("HANGAR_PROXY_SSL_HEADER", "")  # e.g. X-Forwarded-Proto
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("HANGAR_ALLOWED_HOSTS", "*").split(",") if h.strip()]
 # ---------------------------------------------------------------------------------------------------
 
 if PUBLIC_URL:
     ALLOWED_HOSTS.append(urlsplit(PUBLIC_URL).hostname)
+
+# HTTPS. Behind a proxy that terminates TLS, HANGAR_PUBLIC_URL=https://… already makes every request
+# secure to Django (api.middleware), so cookies are secure and HSTS is sent; HANGAR_PROXY_SSL_HEADER
+# is for proxies that say the scheme in a header instead (it keeps cache hits inside Django).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PUBLIC_URL.startswith("https://")
+SECURE_HSTS_SECONDS = HSTS_SECONDS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HSTS_SUBDOMAINS
+SECURE_HSTS_PRELOAD = HSTS_PRELOAD
+SECURE_SSL_REDIRECT = SSL_REDIRECT
+if PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
 
 BASE_DIR = Path(__file__).resolve().parent
 

@@ -64,6 +64,7 @@ stats.recompute(now=dt.datetime.fromisoformat(sys.argv[1]))
 
 def _env(database: Path) -> dict:
     return {
+        "HANGAR_SECRET_KEY": "tests-" + "k" * 50,  # serve refuses the placeholder
         **os.environ,
         "HANGAR_DATABASE_URL": f"sqlite:///{database}",
         "HANGAR_PUBLIC_URL": PUBLIC_URL,

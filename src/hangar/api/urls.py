@@ -17,6 +17,7 @@ from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStat
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
+from hangar.api.views.station import ExpeditionViewSet, SpaceStationViewSet
 from hangar.api.views.throttle import APIThrottleView
 
 router = DefaultRouter()
@@ -36,6 +37,8 @@ router.register(
     "spacecraft_configuration_families", SpacecraftConfigFamilyViewSet, basename="spacecraftconfigfamily"
 )
 router.register("astronauts", AstronautViewSet, basename="astronaut")
+router.register("space_stations", SpaceStationViewSet, basename="spacestation")
+router.register("expeditions", ExpeditionViewSet, basename="expedition")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
@@ -46,7 +49,6 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launches", linked.LaunchViewSet, basename="launch")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("space_stations", linked.SpaceStationViewSet, basename="spacestation")
 router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
 router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")

@@ -32,6 +32,8 @@ SEARCHED = (
     ("spacecraftconfigfamily", "name"),
     ("astronaut", "name"),
     ("spacewalk", "name"),
+    ("spacestation", "name"),
+    ("expedition", "name"),
 )
 
 SPACECRAFT_ORDERING_KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")

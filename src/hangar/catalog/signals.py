@@ -20,6 +20,7 @@ from hangar.catalog.models import (
     Astronaut,
     AstronautFlight,
     DockingEvent,
+    Expedition,
     Landing,
     Launch,
     Spacecraft,
@@ -118,6 +119,16 @@ def _spacewalk_changed(sender, instance, **kwargs):
         )
 
 
+def _expedition_changed(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        stats.refresh_stations([instance.spacestation_id])
+
+
+def _expedition_crew_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Expedition):
+        stats.refresh_stations([instance.spacestation_id])
+
+
 def _astronaut_saved(sender, instance, created, **kwargs):
     if not kwargs.get("raw"):
         _refresh_astronauts({instance.pk})
@@ -158,3 +169,8 @@ def connect() -> None:
     m2m_changed.connect(_crew_changed, sender=Spacewalk.crew.through, dispatch_uid="stats-spacewalk-crew")
     post_save.connect(_spacewalk_changed, sender=Spacewalk, dispatch_uid="stats-spacewalk-save")
     post_save.connect(_astronaut_saved, sender=Astronaut, dispatch_uid="stats-astronaut-save")
+    post_save.connect(_expedition_changed, sender=Expedition, dispatch_uid="stats-expedition-save")
+    post_delete.connect(_expedition_changed, sender=Expedition, dispatch_uid="stats-expedition-delete")
+    m2m_changed.connect(
+        _expedition_crew_changed, sender=Expedition.crew.through, dispatch_uid="stats-expedition-crew"
+    )

@@ -351,6 +351,7 @@ def generate(
         bulk.insert(rows)
         stats.refresh(touched, now=generator.flights.now)
         stats.recompute_people(now=generator.flights.now)  # the dressing's crews and spacewalks
+        stats.recompute_stations(now=generator.flights.now)  # and expeditions, and the flights' dockings
         counts["dressed"] = len(rows)
         counts["images"] = generator.next_image_id - 1
         counts["image variants"] = generator.next_variant_id - 1

@@ -24,6 +24,7 @@ from hangar.catalog.models import (
     AstronautType,
     DockingEvent,
     DockingLocation,
+    Expedition,
     InfoURL,
     InfoURLType,
     Landing,
@@ -40,6 +41,7 @@ from hangar.catalog.models import (
     SocialMedia,
     SocialMediaLink,
     SpacecraftFlight,
+    SpaceStation,
     Spacewalk,
     VidURL,
     VidURLType,
@@ -88,6 +90,7 @@ def dress(generator) -> tuple[list, set[int]]:
         rows += _links(mission_id, net)
     rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
     rows += _in_space(generator, generator.flights.ongoing_flights)
+    rows += _expeditions(generator)
     rows += _spacewalks(flights)
     touched = _dockings(generator, flights, rows)
     return rows, touched
@@ -204,6 +207,50 @@ def _in_space(generator, flight_ids: list[int]) -> list:
     return rows
 
 
+EXPEDITIONS_PER_STATION = 3
+
+
+def _expeditions(generator) -> list:
+    """Expeditions on every station, the last of station 1 active now with the crews in space aboard;
+    the first station owned by two agencies."""
+    from hangar.ingest.generate_flights import STATIONS
+
+    now = generator.flights.now
+    rows = [SpaceStation.owners.through(spacestation_id=1, agency_id=a) for a in (2, 1)]
+    crew = [
+        DRESSED_ID + n
+        for n in range(DRESSED + 1, DRESSED + 1 + IN_SPACE * len(generator.flights.ongoing_flights))
+    ]
+    for station_id in range(1, STATIONS + 1):
+        for n in range(EXPEDITIONS_PER_STATION):
+            expedition_id = (station_id - 1) * EXPEDITIONS_PER_STATION + n + 1
+            current = station_id == 1 and n == EXPEDITIONS_PER_STATION - 1
+            start = (
+                now - dt.timedelta(days=60)
+                if current
+                else dt.datetime(1990 + 5 * n + station_id, 1, 1, tzinfo=dt.UTC)
+            )
+            rows.append(
+                Expedition(
+                    id=expedition_id,
+                    name=f"{MARK} Expedition {expedition_id}",
+                    start=start,
+                    end=None if current else start + dt.timedelta(days=180),
+                    spacestation_id=station_id,
+                )
+            )
+            if expedition_id <= DRESSED:
+                rows += [
+                    Expedition.mission_patches.through(expedition_id=expedition_id, missionpatch_id=p)
+                    for p in (2, 1)
+                ]
+            seats = crew if current else ([2, 1] if expedition_id == 1 else [])
+            rows += [
+                Expedition.crew.through(expedition_id=expedition_id, astronautflight_id=s) for s in seats
+            ]
+    return rows
+
+
 def _spacewalks(flights: list[tuple]) -> list:
     """A spacewalk on each dressed flight, a day after launch, by the first two seats of its crew
     (``_crews`` numbers the seats three per flight)."""
@@ -219,6 +266,8 @@ def _spacewalks(flights: list[tuple]) -> list:
                 end=start + dt.timedelta(hours=6, minutes=30),
                 location="Outside the synthetic vehicle",
                 spacecraft_flight_id=flight_id,
+                spacestation_id=1 if n == 0 else None,
+                expedition_id=1 if n == 0 else None,
             ),
             *(Spacewalk.crew.through(spacewalk_id=walk_id, astronautflight_id=3 * n + s) for s in (2, 1)),
             *(Spacewalk.program.through(spacewalk_id=walk_id, program_id=p) for p in (2, 1)),
@@ -257,8 +306,9 @@ def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
             launch_id=launch_id,
             landing_id=DRESSED_ID,
         ),
-        DockingLocation(id=DRESSED_ID, name=f"{MARK} Forward port", spacecraft_id=1),
-        DockingLocation(id=DRESSED_ID + 1, name=f"{MARK} Payload port", payload_id=1),
+        # Ids 1 and 2, before the stations' ports (generate_flights.DRESSED_PORTS).
+        DockingLocation(id=1, name=f"{MARK} Forward port", spacecraft_id=1),
+        DockingLocation(id=2, name=f"{MARK} Payload port", payload_id=1),
     ]
     hour = dt.timedelta(hours=1)
     for n, target_ids in enumerate(({"flight_vehicle_target_id": target}, {"payload_flight_target_id": 1})):
@@ -268,7 +318,7 @@ def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
                 flight_vehicle_chaser_id=chaser,
                 docking=net + (2 * n + 1) * hour,
                 departure=net + (2 * n + 2) * hour,
-                docking_location_id=DRESSED_ID + n,
+                docking_location_id=1 + n,
                 **target_ids,
             )
         )

@@ -73,6 +73,9 @@ LAUNCHERS = 12
 PROGRAMS = 5
 STATIONS = 3
 PORTS_PER_STATION = 3
+# Station ports are numbered after the dressing's two (ids 1 and 2, on a spacecraft design and on a
+# payload), so the first page of /config/docking_locations/ shows every kind of port.
+DRESSED_PORTS = 2
 
 # Shares of non-placeholder spacecraft: never flown, flown once, reused; of flown ones, still in space.
 NEVER_FLOWN = 0.08
@@ -220,7 +223,7 @@ class FlightHistories:
             )
             for n in range(1, PORTS_PER_STATION + 1):
                 yield DockingLocation(
-                    id=(station_id - 1) * PORTS_PER_STATION + n,
+                    id=DRESSED_PORTS + (station_id - 1) * PORTS_PER_STATION + n,
                     name=f"{MARK} Port {n}",
                     spacestation_id=station_id,
                 )
@@ -366,7 +369,9 @@ class FlightHistories:
                 "flight_vehicle_chaser_id": flight_id,
                 "docking": docking,
                 "departure": departure,
-                "docking_location_id": (station - 1) * PORTS_PER_STATION + rng.randint(1, PORTS_PER_STATION),
+                "docking_location_id": DRESSED_PORTS
+                + (station - 1) * PORTS_PER_STATION
+                + rng.randint(1, PORTS_PER_STATION),
                 "space_station_target_id": station,
             }
             self.queued.append((DockingEvent, event))

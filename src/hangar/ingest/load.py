@@ -59,7 +59,9 @@ def _check_creatable(spec_name: str, obj_id, record: dict, batch: Batch) -> None
             )
 
 
-def _upsert(spec_name: str, records: dict[int, dict], summary: Summary, batch: Batch) -> None:
+def _upsert(spec_name: str, records: dict[int, dict], summary: Summary, batch: Batch, before: dict) -> bool:
+    """Create and update ``records``; True when something was created. ``before`` gets, for each updated
+    row, {attname: its old value}: derived statistics may put those back (``_still_changed``)."""
     model = _model(spec_name)
     attnames = {name: model._meta.get_field(name).attname for rec in records.values() for name in rec}
     ids = list(records)
@@ -80,6 +82,7 @@ def _upsert(spec_name: str, records: dict[int, dict], summary: Summary, batch: B
         if not changed:
             counts["unchanged"] += 1
             continue
+        before[(spec_name, obj_id)] = {attname: getattr(obj, attname) for attname in changed}
         for attname in changed:
             setattr(obj, attname, values[attname])
         updates[changed].append(obj)
@@ -88,9 +91,27 @@ def _upsert(spec_name: str, records: dict[int, dict], summary: Summary, batch: B
     field_names = {f.attname: f.name for f in model._meta.concrete_fields}
     for changed, objs in updates.items():
         model.objects.bulk_update(objs, [field_names[a] for a in changed], batch_size=CHUNK)
+    return bool(creates)
 
 
-def _set_m2m(spec_name: str, attr: str, lists: dict[int, list[int]]) -> None:
+def _still_changed(before: dict) -> bool:
+    """Whether any updated row differs from what it held before the import (derived statistics
+    recomputed in the same transaction can restore what an import overwrote)."""
+    by_spec = defaultdict(dict)
+    for (spec_name, obj_id), old in before.items():
+        by_spec[spec_name][obj_id] = old
+    for spec_name, rows in by_spec.items():
+        model = _model(spec_name)
+        attnames = sorted({a for old in rows.values() for a in old})
+        for chunk in _chunks(list(rows)):
+            for row in model.objects.filter(pk__in=chunk).values("pk", *attnames):
+                old = rows[row["pk"]]
+                if any(row[a] != value for a, value in old.items()):
+                    return True
+    return False
+
+
+def _set_m2m(spec_name: str, attr: str, lists: dict[int, list[int]]) -> bool:
     relation = _model(spec_name)._meta.get_field(attr)
     through = relation.remote_field.through
     source = relation.m2m_field_name() + "_id"
@@ -111,16 +132,23 @@ def _set_m2m(spec_name: str, attr: str, lists: dict[int, list[int]]) -> None:
     for obj_id, dst in stale:
         through.objects.filter(**{source: obj_id, target: dst}).delete()
     through.objects.bulk_create(missing, batch_size=CHUNK)
+    return bool(stale or missing)
 
 
-def _prune_children(spec_name: str, parent_attr: str, lists: dict[int, list[int]]) -> None:
+def _prune_children(spec_name: str, parent_attr: str, lists: dict[int, list[int]]) -> bool:
     target = next(f.target for f in SPECS[spec_name].fields if f.kind == "children" and f.attr == parent_attr)
     child_model = _model(target)
+    deleted = 0
     for parent_id, keep in lists.items():
-        child_model.objects.filter(**{f"{parent_attr}_id": parent_id}).exclude(pk__in=keep).delete()
+        deleted += (
+            child_model.objects.filter(**{f"{parent_attr}_id": parent_id}).exclude(pk__in=keep).delete()[0]
+        )
+    return bool(deleted)
 
 
-def _resolve_names(batch: Batch, spec_name: str, attr: str, names: dict[int, str | None], summary: Summary):
+def _resolve_names(
+    batch: Batch, spec_name: str, attr: str, names: dict[int, str | None], summary: Summary
+) -> bool:
     model = _model(spec_name)
     wanted = {n for n in names.values() if n is not None}
     by_name = defaultdict(set)
@@ -129,22 +157,28 @@ def _resolve_names(batch: Batch, spec_name: str, attr: str, names: dict[int, str
             by_name[record["name"]].add(obj_id)
     for pk, name in model.objects.filter(name__in=wanted).values_list("pk", "name"):
         by_name[name].add(pk)
+    changed = 0
     for obj_id, name in names.items():
         if name is None:
-            model.objects.filter(pk=obj_id).update(**{attr: None})
+            changed += model.objects.filter(pk=obj_id, **{f"{attr}__isnull": False}).update(**{attr: None})
         elif len(by_name[name]) == 1:
-            model.objects.filter(pk=obj_id).update(**{f"{attr}_id": next(iter(by_name[name]))})
+            target = next(iter(by_name[name]))
+            rows = model.objects.filter(pk=obj_id).exclude(**{f"{attr}_id": target})
+            changed += rows.update(**{f"{attr}_id": target})
         else:
             how = "no" if not by_name[name] else "more than one"
             summary.warnings.append(
                 f"{spec_name} {obj_id}: {attr} {name!r} matches {how} {spec_name}; left as is"
             )
+    return bool(changed)
 
 
-def _replace_owned(spec_name: str, key: str, lists: dict[int, list[dict]]) -> None:
+def _replace_owned(spec_name: str, key: str, lists: dict[int, list[dict]]) -> bool:
     field = next(f for f in SPECS[spec_name].fields if f.key == key)
     model = _model(field.target)
     parent_attr = model._meta.get_field(field.attr).attname
+    if _owned_unchanged(model, parent_attr, lists):
+        return False
     for chunk in _chunks(list(lists)):
         model.objects.filter(**{f"{parent_attr}__in": chunk}).delete()
     rows = []
@@ -153,6 +187,22 @@ def _replace_owned(spec_name: str, key: str, lists: dict[int, list[dict]]) -> No
             values = {model._meta.get_field(name).attname: value for name, value in record.items()}
             rows.append(model(**values, **{parent_attr: parent_id, "position": position}))
     model.objects.bulk_create(rows, batch_size=CHUNK)
+    return True
+
+
+def _owned_unchanged(model, parent_attr: str, lists: dict[int, list[dict]]) -> bool:
+    """Whether the stored lists already hold exactly these records, in this order."""
+    names = sorted({name for records in lists.values() for record in records for name in record})
+    attnames = [model._meta.get_field(name).attname for name in names]
+    stored = defaultdict(list)
+    for chunk in _chunks(list(lists)):
+        rows = model.objects.filter(**{f"{parent_attr}__in": chunk}).order_by(parent_attr, "position")
+        for row in rows.values_list(parent_attr, *attnames):
+            stored[row[0]].append(tuple(row[1:]))
+    return all(
+        stored[parent_id] == [tuple(record.get(name) for name in names) for record in records]
+        for parent_id, records in lists.items()
+    )
 
 
 def _affected_spacecraft(batch: Batch) -> set[int]:
@@ -173,6 +223,17 @@ def _affected_spacecraft(batch: Batch) -> set[int]:
         for chunk in _chunks(list(batch.records.get(spec_name, {}))):
             ids.update(Flight.objects.filter(**{lookup: chunk}).values_list("spacecraft_id", flat=True))
     return ids
+
+
+def _affected_stations(batch: Batch) -> set[int]:
+    """Stations whose derived values read something this batch wrote (expeditions, docking events)."""
+    ids = set(batch.records.get("SpaceStation", {}))
+    ids.update(r.get("spacestation") for r in batch.records.get("Expedition", {}).values())
+    ids.update(r.get("space_station_target") for r in batch.records.get("DockingEvent", {}).values())
+    Expedition = apps.get_model("catalog", "Expedition")
+    for chunk in _chunks(list(batch.records.get("Expedition", {}))):
+        ids.update(Expedition.objects.filter(id__in=chunk).values_list("spacestation_id", flat=True))
+    return ids - {None}
 
 
 def _drop_derived(batch: Batch) -> None:
@@ -196,21 +257,26 @@ def load_batch(batch: Batch) -> Summary:
     with transaction.atomic():
         _drop_derived(batch)
         # Foreign keys are deferred to commit on SQLite and PostgreSQL, so the order here is free.
+        changed, before = False, {}
         for spec_name in SPECS:
             if batch.records.get(spec_name):
-                _upsert(spec_name, batch.records[spec_name], summary, batch)
+                changed |= _upsert(spec_name, batch.records[spec_name], summary, batch, before)
         for (spec_name, attr), lists in batch.m2m.items():
-            _set_m2m(spec_name, attr, lists)
+            changed |= _set_m2m(spec_name, attr, lists)
         for (spec_name, attr), lists in batch.children.items():
-            _prune_children(spec_name, attr, lists)
+            changed |= _prune_children(spec_name, attr, lists)
         for (spec_name, attr), names in batch.name_refs.items():
-            _resolve_names(batch, spec_name, attr, names, summary)
+            changed |= _resolve_names(batch, spec_name, attr, names, summary)
         for (spec_name, key), lists in batch.owned.items():
-            _replace_owned(spec_name, key, lists)
+            changed |= _replace_owned(spec_name, key, lists)
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
-        stats.refresh(_affected_spacecraft(batch))
-        walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
-        stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
-        versioning.bump()  # in this transaction, so no cached response outlives the data it shows
+        if changed or before:
+            stats.refresh(_affected_spacecraft(batch))
+            walkers = stats.refresh_spacewalks(batch.records.get("Spacewalk", {}))
+            stats.refresh_astronauts(walkers | set(batch.records.get("Astronaut", {})))
+            stats.refresh_stations(_affected_stations(batch))
+        # A no-op import changes nothing, so the data version (every cached page, Last-Modified) stays.
+        if changed or _still_changed(before):
+            versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary

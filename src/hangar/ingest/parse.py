@@ -8,13 +8,18 @@ Rules:
 - ``id`` is required on every object; keys a spec marks ``required`` must be present.
 - A key absent from the input is absent from the record (the loader then keeps the stored value).
 - Unknown keys are ignored (upstream adds fields over time); ``response_mode`` and ``url`` are ignored.
-- The same object met twice in one input is merged; later keys win.
+- The same object met twice in one input is merged; later keys win. A list page naming one id twice in
+  its ``results`` is an error, though: one of the two would be lost.
+- Every value must fit its column (``ingest.limits``: string lengths, integer ranges, ids from 0), and
+  the document may nest at most ``limits.MAX_DEPTH`` levels; both checked here, the same on SQLite and
+  PostgreSQL.
 """
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from hangar.ingest import limits
 from hangar.ingest.resources import ENDPOINTS
 from hangar.ingest.spec import LIST_KINDS, SPECS
 from hangar.ingest.values import KINDS, ParseError, describe
@@ -57,6 +62,7 @@ def parse_object(batch: Batch, spec_name: str, data, path: str):
         raise ParseError(path, "missing required key 'id'")
     spec = SPECS[spec_name]
     obj_id = KINDS[spec.id_kind](data["id"], f"{path}.id")
+    limits.check(spec.model, "pk", obj_id, f"{path}.id")
     record = batch.records[spec_name].setdefault(obj_id, {})
     batch.paths.setdefault((spec_name, obj_id), path)
     _parse_fields(batch, spec_name, obj_id, record, data, path)
@@ -112,6 +118,7 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
             batch.name_refs[(spec_name, f.name)][obj_id] = KINDS["str"](value, sub)
         else:
             record[f.name] = KINDS[f.kind](value, sub)
+            limits.check(SPECS[spec_name].model, f.name, record[f.name], sub)
 
 
 def parse_document(data, kind: str | None = None, batch: Batch | None = None) -> Batch:
@@ -120,6 +127,7 @@ def parse_document(data, kind: str | None = None, batch: Batch | None = None) ->
     ``kind`` names the spec (or endpoint) when the objects carry no ``url`` to recognise them by.
     """
     batch = batch if batch is not None else Batch()
+    limits.check_depth(data)
     if kind is not None:
         kind = ENDPOINTS.get(kind, kind)
         if kind not in SPECS:
@@ -129,11 +137,16 @@ def parse_document(data, kind: str | None = None, batch: Batch | None = None) ->
         if not isinstance(results, list):
             raise ParseError("$.results", f"expected a list, got {describe(results)}")
         page_kind = kind or endpoint_spec(data.get("next")) or endpoint_spec(data.get("previous"))
+        seen: dict[tuple[str, object], int] = {}
         for i, item in enumerate(results):
             item_kind = page_kind or endpoint_spec(item.get("url") if isinstance(item, dict) else None)
             if item_kind is None:
                 raise ParseError(f"$.results[{i}]", "cannot tell what this object is (no url); pass --kind")
-            parse_object(batch, item_kind, item, f"$.results[{i}]")
+            obj_id = parse_object(batch, item_kind, item, f"$.results[{i}]")
+            if (item_kind, obj_id) in seen:
+                first = seen[(item_kind, obj_id)]
+                raise ParseError(f"$.results[{i}]", f"duplicate id {obj_id} (also at $.results[{first}])")
+            seen[(item_kind, obj_id)] = i
         return batch
     if not isinstance(data, dict):
         raise ParseError("$", f"expected a list page or an object, got {describe(data)}")

@@ -37,6 +37,8 @@ def read_json(name: str):
         raise SourceError(f"{name}: cannot read: {exc}") from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise SourceError(f"{name}: not valid JSON here: nested far too deeply") from None
     except json.JSONDecodeError as exc:
         raise SourceError(
             f"{name}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"

@@ -1,10 +1,12 @@
-"""Space station shapes: ``SpaceStationMini`` and ``SpaceStationNormal``."""
+"""Space station shapes other resources nest: ``SpaceStationMini``, ``SpaceStationNormal``,
+``SpaceStationDetailed``; and ``ExpeditionMini`` (the endpoint shapes are in ``station_endpoint.py``)."""
 
 from rest_framework import serializers
 
+from hangar.api.serializers.agency import AgencyNormalSerializer
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ResourceURLField
-from hangar.catalog.models import SpaceStation, SpaceStationStatus, SpaceStationType
+from hangar.catalog.models import Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
 
 
 class SpaceStationStatusSerializer(serializers.ModelSerializer):
@@ -43,3 +45,19 @@ class SpaceStationNormalSerializer(SpaceStationMiniSerializer):
             "orbit",
             "type",
         )
+
+
+class SpaceStationDetailedSerializer(SpaceStationNormalSerializer):
+    owners = AgencyNormalSerializer(many=True)
+
+    class Meta:
+        model = SpaceStation
+        fields = (*SpaceStationNormalSerializer.Meta.fields, "owners")
+
+
+class ExpeditionMiniSerializer(serializers.ModelSerializer):
+    url = ResourceURLField("expedition-detail")
+
+    class Meta:
+        model = Expedition
+        fields = ("id", "url", "name", "start", "end")

@@ -16,7 +16,11 @@ from hangar.api.serializers.common import (
     ImageLicenseSerializer,
     ImageVariantTypeSerializer,
 )
-from hangar.api.serializers.flight import LandingTypeSerializer, PayloadTypeSerializer
+from hangar.api.serializers.flight import (
+    DockingLocationSerializer,
+    LandingTypeSerializer,
+    PayloadTypeSerializer,
+)
 from hangar.api.serializers.launch import (
     InfoURLTypeSerializer,
     LanguageSerializer,
@@ -27,6 +31,7 @@ from hangar.api.serializers.launch import (
 )
 from hangar.api.serializers.location import CelestialBodyTypeSerializer, LandingLocationSerializer
 from hangar.api.serializers.program import ProgramTypeSerializer
+from hangar.api.serializers.station import SpaceStationStatusSerializer
 from hangar.api.views.base import LookupViewSet
 
 HELP = """
@@ -58,6 +63,7 @@ CONFIG_LOOKUPS = {
     "astronaut_types": AstronautTypeSerializer,
     "celestial_body_types": CelestialBodyTypeSerializer,
     "countries": CountrySerializer,
+    "docking_locations": DockingLocationSerializer,
     "image_licenses": ImageLicenseSerializer,
     "image_variant_types": ImageVariantTypeSerializer,
     "infourl_types": InfoURLTypeSerializer,
@@ -69,6 +75,7 @@ CONFIG_LOOKUPS = {
     "orbits": OrbitSerializer,
     "payload_types": PayloadTypeSerializer,
     "program_types": ProgramTypeSerializer,
+    "space_station_statuses": SpaceStationStatusSerializer,
     "vidurl_types": VidURLTypeSerializer,
 }
 

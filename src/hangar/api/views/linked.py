@@ -1,10 +1,10 @@
 """Detail routes for the resources that spacecraft flights link to (launches, landings, stations, …).
 
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
-have endpoints of their own, ``api.views.places``; astronauts too, ``api.views.astronaut``). Launches
+have endpoints of their own, ``api.views.places``; astronauts and space stations too). Launches
 and payload flights answer in the upstream shape of one of that endpoint's modes (``LaunchNormal`` for
-``/launches/{id}/?mode=normal``, …), which is the default here. Landings, space stations, docking
-events and spacewalks answer in the shape other responses nest (``Landing``, ``SpaceStationNormal``,
+``/launches/{id}/?mode=normal``, …), which is the default here. Landings, docking events
+and spacewalks answer in the shape other responses nest (``Landing``,
 ``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need first stages, owners,
 expeditions, events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
 """
@@ -16,14 +16,12 @@ from hangar.api.serializers.flight import (
 )
 from hangar.api.serializers.launch import LaunchNormalSerializer
 from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
-from hangar.api.serializers.station import SpaceStationNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
     DockingEvent,
     Landing,
     Launch,
     PayloadFlight,
-    SpaceStation,
     Spacewalk,
 )
 
@@ -42,14 +40,6 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class SpaceStationViewSet(ModeDetailViewSet):
-    """One space station, as `SpaceStationNormal`."""
-
-    queryset = SpaceStation.objects.all()
-    modes = {"normal": SpaceStationNormalSerializer}
     detail_mode = "normal"
 
 

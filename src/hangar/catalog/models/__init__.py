@@ -51,7 +51,7 @@ from hangar.catalog.models.spacecraft import (
     SpacecraftStatus,
 )
 from hangar.catalog.models.spacewalk import Spacewalk
-from hangar.catalog.models.station import SpaceStation, SpaceStationStatus, SpaceStationType
+from hangar.catalog.models.station import Expedition, SpaceStation, SpaceStationStatus, SpaceStationType
 from hangar.catalog.models.version import DataVersion
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "DataVersion",
     "DockingEvent",
     "DockingLocation",
+    "Expedition",
     "Image",
     "ImageLicense",
     "ImageVariant",

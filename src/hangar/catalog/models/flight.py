@@ -134,6 +134,10 @@ class DockingLocation(models.Model):
     payload = models.ForeignKey(
         Payload, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_locations"
     )
+    # Derived by catalog.stats.stations: the docking event at this port now, if any.
+    currently_docked = models.ForeignKey(
+        "catalog.DockingEvent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]

@@ -5,7 +5,7 @@ from django.db import models
 from hangar.catalog.models.astronaut import AstronautFlight
 from hangar.catalog.models.flight import SpacecraftFlight
 from hangar.catalog.models.program import Program
-from hangar.catalog.models.station import SpaceStation
+from hangar.catalog.models.station import Expedition, SpaceStation
 
 
 class Spacewalk(models.Model):
@@ -21,6 +21,9 @@ class Spacewalk(models.Model):
     crew = models.ManyToManyField(AstronautFlight, related_name="spacewalks", blank=True)
     spacestation = models.ForeignKey(
         SpaceStation, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacewalks"
+    )
+    expedition = models.ForeignKey(
+        Expedition, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacewalks"
     )
     spacecraft_flight = models.ForeignKey(
         SpacecraftFlight, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacewalks"

@@ -262,6 +262,7 @@ register(
     scalar("location", "str", null=True),
     m2m("crew", "AstronautFlight"),
     fk("spacestation", "SpaceStation", null=True),
+    fk("expedition", "Expedition", null=True),
     fk("spacecraft_flight", "SpacecraftFlight", null=True),
     m2m("program", "Program"),
 )
@@ -278,6 +279,28 @@ register(
     scalar("description", "str"),
     scalar("orbit", "str", null=True),
     fk("type", "SpaceStationType"),
+    m2m("owners", "Agency"),
+    scalar("height", "float", null=True),
+    scalar("width", "float", null=True),
+    scalar("mass", "float", null=True),
+    scalar("volume", "int", null=True),
+    # Derived from stored expeditions and dockings once there are any (catalog.stats.stations).
+    scalar("onboard_crew", "int", null=True),
+    scalar("docked_vehicles", "int", null=True),
+    # Each is on this station; whether it is active is derived (catalog.stats.stations).
+    reverse_fk("active_expeditions", "Expedition", attr="spacestation"),
+    reverse_fk("docking_location", "DockingLocation", attr="spacestation"),
+)
+register(
+    "Expedition",
+    "catalog.Expedition",
+    scalar("name", "str", required=True),
+    scalar("start", "datetime", required=True),
+    scalar("end", "datetime", null=True),
+    fk("spacestation", "SpaceStation", on_create=True),
+    m2m("mission_patches", "MissionPatch"),
+    reverse_fk("spacewalks", "Spacewalk", attr="expedition"),
+    m2m("crew", "AstronautFlight"),
 )
 register("PayloadType", "catalog.PayloadType", scalar("name", "str"))
 register(

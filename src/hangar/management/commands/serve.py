@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 
 from django.conf import settings
 from django.core.management import call_command
@@ -44,6 +45,23 @@ def ensure_free(host: str, port: int) -> None:
                 f"(hangar serve --port {port + 1 if port < 65535 else 8000}, make run PORT=…)"
             ) from None
         raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+# gunicorn's default access log line, with the time to answer in milliseconds at its end.
+ACCESS_LOG = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+
+
+def metrics_directory() -> None:
+    """Where the workers' Prometheus counters live, so ``/metrics`` adds up every worker (emptied)."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        directory = tempfile.mkdtemp(prefix="hangar-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        os.environ["HANGAR_METRICS_DIR_OWNED"] = "1"  # removed by the master when it exits
+    os.makedirs(directory, exist_ok=True)
+    for name in os.listdir(directory):
+        if name.endswith(".db"):
+            os.remove(os.path.join(directory, name))
 
 
 def unapplied_migrations() -> int:
@@ -110,6 +128,12 @@ class Command(HangarCommand):
 
     def handle(self, *args, host, port, workers, no_demo, no_migrate, mirror, mirror_budget, mirror_api_key,
                verbosity, **options):  # fmt: skip
+        if settings.SECRET_KEY == settings.SECRET_KEY_PLACEHOLDER and not settings.DEBUG:
+            raise CommandError(
+                "HANGAR_SECRET_KEY is not set, and the placeholder is public: set it to 50 random characters "
+                "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), or HANGAR_DEBUG=true on a "
+                "laptop (make run makes one in var/secret_key)"
+            )
         ensure_free(host, port)
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
@@ -132,10 +156,12 @@ class Command(HangarCommand):
             "--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
             "--workers", str(workers),
             "--access-logfile", "-",
+            "--access-logformat", ACCESS_LOG,
             # Above HANGAR_REQUEST_TIMEOUT, so a request that hangs ends as a JSON 503, not a killed worker.
             "--timeout", str(settings.REQUEST_TIMEOUT + 10),
             "--no-control-socket",  # one per user by default: several servers on a host would share it
         ]  # fmt: skip
+        metrics_directory()
         self.stderr.write(f"serving on http://{host}:{port}/2.3.0/spacecraft/ (docs: /docs/)")
         sys.stdout.flush()
         sys.stderr.flush()
