@@ -91,7 +91,7 @@ def mirror_endpoints() -> tuple[MirrorEndpoint, ...]:
                 prefix=prefix,
                 mode=richest_mode(viewset),
                 incremental=_incremental(viewset),
-                lookup=issubclass(viewset, LookupViewSet),
+                lookup=prefix.startswith("config/") or issubclass(viewset, LookupViewSet),
                 model=viewset.queryset.model,
             )
         )

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 
-from hangar.catalog import signals
+from hangar.catalog import signals, stats
 from hangar.ingest.endpoints import MirrorEndpoint
 from hangar.ingest.load import load_batch
 from hangar.ingest.models import MirrorSeen, MirrorState
@@ -200,6 +200,9 @@ def _remove_unseen(state: MirrorState, endpoint: MirrorEndpoint, summary: RunSum
                         )
     if removed:
         summary.removed[endpoint.prefix] = removed
+        # What a removed object fed (a configuration's counts over its spacecraft, an astronaut's over
+        # flights) is not reachable from it once it is gone: rebuild the derived values (removals are rare).
+        stats.recompute()
 
 
 def _full_page(source: Source, endpoint: MirrorEndpoint, state: MirrorState, summary: RunSummary) -> bool:
