@@ -9,7 +9,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from hangar.catalog import versioning
-from hangar.ingest import bulk
+from hangar.ingest import bulk, snapshot
 from hangar.ingest.load import LoadError, Summary, load_batch
 from hangar.ingest.parse import Batch, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
@@ -23,6 +23,16 @@ class ImportFailed(ValueError):
 def import_paths(
     paths: list[str], kind: str | None = None, progress: Callable[[str], None] = lambda _: None
 ) -> Summary:
+    snapshots = [p for p in paths if p != "-" and snapshot.is_snapshot(p)]
+    if snapshots:
+        if len(paths) > 1 or kind is not None:
+            raise ImportFailed(f"{snapshots[0]}: an export is imported on its own, without --kind")
+        try:
+            summary = snapshot.import_snapshot(snapshots[0], progress)
+        except snapshot.SnapshotError as exc:
+            raise ImportFailed(str(exc)) from None
+        bulk.analyze()
+        return summary
     try:
         names = expand(paths)
         parsed: list[tuple[str, Batch]] = []

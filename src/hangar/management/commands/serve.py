@@ -3,6 +3,7 @@
 import errno
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 
@@ -68,6 +69,26 @@ def unapplied_migrations() -> int:
     return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
+def start_mirror(base_url: str, budget: str | None, api_key: str | None) -> None:
+    """``hangar mirror --watch`` in a process of its own; gunicorn keeps this process's id (``execv``),
+    and the mirror stops when that process is gone."""
+    argv = [
+        sys.executable,
+        "-m",
+        "hangar.cli",
+        "mirror",
+        base_url,
+        "--watch",
+        "--parent-pid",
+        str(os.getpid()),
+    ]
+    if budget:
+        argv += ["--budget", budget]
+    if api_key:
+        argv += ["--api-key", api_key]
+    subprocess.Popen(argv, stdin=subprocess.DEVNULL, close_fds=True)
+
+
 class Command(HangarCommand):
     help = (
         "Serve the API with gunicorn. Applies migrations first (unless --no-migrate) and loads the demo "
@@ -77,6 +98,7 @@ class Command(HangarCommand):
         hangar serve                                  # http://127.0.0.1:8000/2.3.0/spacecraft/
         hangar serve --host 0.0.0.0 --port 8716 --workers 4
         hangar migrate && hangar serve --no-migrate --no-demo   # production: migrations once per release
+        hangar serve --no-demo --mirror https://ll.thespacedevs.com   # a mirror kept fresh beside it
     """
     requires_system_checks = []
 
@@ -95,8 +117,17 @@ class Command(HangarCommand):
             help="do not apply migrations (run `hangar migrate` once per release); refuses a database "
             "that lacks some",
         )
+        parser.add_argument(
+            "--mirror",
+            metavar="BASE_URL",
+            help="also run `hangar mirror BASE_URL --watch` beside the server (stops with it); what is "
+            "stored is served meanwhile",
+        )
+        parser.add_argument("--mirror-budget", metavar="N/PERIOD", help="its --budget (e.g. 15/hour)")
+        parser.add_argument("--mirror-api-key", metavar="KEY", help="its --api-key")
 
-    def handle(self, *args, host, port, workers, no_demo, no_migrate, verbosity, **options):
+    def handle(self, *args, host, port, workers, no_demo, no_migrate, mirror, mirror_budget, mirror_api_key,
+               verbosity, **options):  # fmt: skip
         if settings.SECRET_KEY == settings.SECRET_KEY_PLACEHOLDER and not settings.DEBUG:
             raise CommandError(
                 "HANGAR_SECRET_KEY is not set, and the placeholder is public: set it to 50 random characters "
@@ -117,6 +148,8 @@ class Command(HangarCommand):
             self.stderr.write(f"loaded demo data: {created} objects")
         # Closing the last connection checkpoints SQLite's WAL, so the file holds what was just written.
         connections.close_all()
+        if mirror:
+            start_mirror(mirror, mirror_budget, mirror_api_key)
         argv = [
             sys.executable, "-m", "gunicorn", "hangar.wsgi:application",
             "--config", "python:hangar.gunicorn_hooks",
