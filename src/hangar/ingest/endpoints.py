@@ -5,7 +5,9 @@ mirrored and exported without a change here. For each: the mode that carries the
 serializer whose walk reaches the most fields), whether it can be read incrementally (its FilterSet
 takes ``last_updated__gte`` and it orders by ``last_updated``, as upstream documents for launches and
 events), and how often a complete pass is due. Detail-only routes are not crawled: what they serve
-arrives nested in the list endpoints' objects.
+arrives nested in the list endpoints' objects. Nor are list routes ``hangar import`` has no resource
+for (``ingest.resources.ENDPOINTS``): the windows ``launches/upcoming`` and ``launches/previous`` are
+parts of ``launches``, and ``updates`` is not importable yet (what it serves arrives nested in launches).
 
 This is the one place ``ingest`` reads ``api``: what is mirrored is what Hangar serves.
 """
@@ -81,10 +83,11 @@ def mirror_endpoints() -> tuple[MirrorEndpoint, ...]:
     router's order."""
     from hangar.api.urls import router
     from hangar.api.views.base import LookupViewSet
+    from hangar.ingest.resources import ENDPOINTS
 
     found = []
     for prefix, viewset, _basename in router.registry:
-        if not hasattr(viewset, "list"):
+        if not hasattr(viewset, "list") or prefix not in ENDPOINTS:
             continue
         found.append(
             MirrorEndpoint(
