@@ -6,6 +6,7 @@ accepting and holding connections but forwards nothing either way, as a server o
 answering does (TCP stays up, so no driver notices); ``up()`` goes back to forwarding.
 """
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -99,6 +100,10 @@ class Proxy:
     def down(self):
         """Refuse new connections and reset the open ones."""
         self.state = "down"
+        # shutdown() wakes the thread blocked in accept(); close() alone does not on Linux, and that
+        # thread then keeps the old socket listening beside the next one.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         with self.lock:
             pairs, self.pairs = self.pairs, []

@@ -140,9 +140,13 @@ class _Lines:
         self.file.close()
 
 
-def _snapshot() -> None:
-    """Every read of this transaction sees one state of the database."""
-    if connection.vendor == "postgresql":
+def _snapshot(outermost: bool) -> None:
+    """Every read of this transaction sees one state of the database.
+
+    Only an outermost transaction can choose its isolation level; inside an enclosing one (a caller's,
+    or a test's) the export reads that transaction's state.
+    """
+    if outermost and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
@@ -163,8 +167,9 @@ def export(
     written = []
     try:
         # The URLs in the pages are the public URL's, whatever the deployment's setting says.
+        outermost = not connection.in_atomic_block
         with override_settings(PUBLIC_URL=url), transaction.atomic():
-            _snapshot()
+            _snapshot(outermost)
             version, changed_at = versioning.current()
             pages = _Pages(url)
             for index, endpoint in enumerate(chosen):
