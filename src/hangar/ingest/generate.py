@@ -41,6 +41,7 @@ from hangar.catalog.models import (
 )
 from hangar.ingest import bulk, generate_flights
 from hangar.ingest.generate_dress import DRESSED, dress
+from hangar.ingest.generate_events import EventSchedule
 from hangar.ingest.generate_flights import FlightHistories
 from hangar.ingest.generate_launches import LaunchSchedule
 
@@ -110,6 +111,9 @@ class Generator:
             launcher_configs=generate_flights.LAUNCHERS,
             landing_types=generate_flights.LANDING_TYPES,
             orbits=generate_flights.ORBITS,
+        )
+        self.events = EventSchedule(
+            seed, plan.spacecraft, plan.agencies, schedule_from, self.image, self.description
         )
         self.next_image_id = 1
         self.next_variant_id = 1
@@ -294,6 +298,7 @@ STEPS: tuple[tuple[str, Callable[[Generator], Iterator], Callable[[Plan], int | 
     ("spacecraft", Generator.spacecraft, lambda plan: plan.spacecraft),
     ("launch pool", lambda generator: generator.launches.pool(), lambda plan: None),
     ("payload launches", lambda generator: generator.launches.launches(), lambda plan: None),
+    ("events", lambda generator: generator.events.events(), lambda plan: None),
     ("configurations", Generator.configs, lambda plan: plan.configs),
     ("links", Generator.links, lambda plan: None),
 )
@@ -378,6 +383,7 @@ def generate(
         counts["image variants"] = generator.next_variant_id - 1
         counts.update(generator.flights.counts)
         counts.update(generator.launches.counts)
+        counts.update(generator.events.counts)
         versioning.bump()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Sets the visibility map, so counts and deep pages are index-only scans from the start
