@@ -17,6 +17,7 @@ from hangar.api.views.base import ModeViewSet
 from hangar.api.views.windows import PreviousMixin, UpcomingMixin
 from hangar.catalog.models import Event
 
+# Upstream's help, word for word (``date__gt__lt`` means "date is less than": docs/events.md).
 _HELP = """
     #### Modes
     Levels of detail in the response - `list`, `normal`, `detailed`
@@ -26,7 +27,7 @@ _HELP = """
     #### Filters
     Parameters - `agency__ids`, `date__gt`, `date__gt__lt`, `date__gte`, `date__lte`, `day`,{extra} `id`,
     `last_updated__gte`, `last_updated__lte`, `month`, `program`, `slug`, `type`, `type__ids`, `video_url`,
-    `year` (`date__gt__lt` is upstream's name for "date is less than")
+    `year`
 
     Example - [{path}?type__ids=2,8](./?type__ids=2,8)
 
@@ -36,20 +37,9 @@ _HELP = """
     Example - [{path}?search=Flyby](./?search=Flyby)
 
     #### Ordering
-    Fields - `date`, `last_updated` (default `{order}`)
+    Fields - `date`, `last_updated`
 
     Example - [{path}?ordering=-last_updated](./?ordering=-last_updated)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [{path}?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [{path}?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
 
@@ -64,16 +54,16 @@ class EventViewSet(ModeViewSet):
     search_fields = ("name",)
     ordering_fields = ("date", "last_updated")
     ordering = ("date",)
-    __doc__ = _HELP.format(path="/events/", extra="", order="date")
+    __doc__ = _HELP.format(path="/events/", extra="")
 
 
 class EventUpcomingViewSet(UpcomingMixin, EventViewSet):
     window_field = "date"
     filterset_class = EventUpcomingFilterSet
-    __doc__ = _HELP.format(path="/events/upcoming/", extra=" `hide_recent_previous`,", order="date")
+    __doc__ = _HELP.format(path="/events/upcoming/", extra=" `hide_recent_previous`,")
 
 
 class EventPreviousViewSet(PreviousMixin, EventViewSet):
     window_field = "date"
     ordering = ("-date",)
-    __doc__ = _HELP.format(path="/events/previous/", extra="", order="-date")
+    __doc__ = _HELP.format(path="/events/previous/", extra="")
