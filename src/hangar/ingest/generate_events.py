@@ -84,7 +84,7 @@ class EventSchedule:
             date=date,
             date_precision_id=1 if dressed or (date is not None and rng.random() < 0.7) else None,
             duration=dt.timedelta(hours=1 + event_id % 6) if dressed or rng.random() < 0.3 else None,
-            image_id=self.image(name, full=dressed) if dressed or rng.random() < 0.5 else None,
+            image_id=self.image(name, full=dressed, rng=rng) if dressed or rng.random() < 0.5 else None,
             last_updated=min(date or self.anchor, self.anchor) - dt.timedelta(hours=1 + event_id % 48),
         )
         agencies = (2, 1) if dressed else rng.sample(range(1, self.agencies + 1), rng.choice((0, 1, 1, 2)))
