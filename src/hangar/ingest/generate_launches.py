@@ -97,6 +97,7 @@ class LaunchSchedule:
         self.counts = {"payload launches": 0, "upcoming launches": 0}
         self.touched: set[int] = set()  # spacecraft given a flight here (their statistics change)
         self.next_crewed = CREWED_BASE
+        self.dressed: list = []  # ids of the dressed launches, which dressed events name
 
     def take(self) -> list:
         rows, self.queued = self.queued, []
@@ -206,6 +207,7 @@ class LaunchSchedule:
         if dressed or rng.random() < 0.3:
             yield from self._payload(key, launch_id, dressed)
         if dressed:
+            self.dressed.append(launch_id)
             yield from self._dressing(key, launch_id, net)
             yield from self._crewed(key, launch_id, net, min(DRESSED + 1 + key % DRESSED, self.spacecraft))
         elif rng.random() < 0.1:

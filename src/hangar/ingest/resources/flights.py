@@ -185,7 +185,7 @@ register(
     fk("status", "AstronautStatus", required=True),
     fk("agency", "Agency", null=True),
     fk("image", "Image", null=True),
-    fk("type", "AstronautType", required=True),
+    fk("type", "AstronautType", on_create=True),  # AstronautNormal (in events) has no type
     scalar("in_space", "bool"),
     scalar("time_in_space", "duration", null=True),
     scalar("eva_time", "duration"),

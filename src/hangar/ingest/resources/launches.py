@@ -51,15 +51,6 @@ register(
     reverse_fk("payloads", "PayloadFlight", attr="rocket"),
 )
 register(
-    "Update",
-    "catalog.Update",
-    scalar("profile_image", "str", null=True),
-    scalar("comment", "str", null=True),
-    scalar("info_url", "str", null=True),
-    scalar("created_by", "str", null=True),
-    scalar("created_on", "datetime", required=True),
-)
-register(
     "TimelineEventType",
     "catalog.TimelineEventType",
     scalar("abbrev", "str", required=True),
@@ -97,7 +88,7 @@ register(
     m2m("program", "Program"),
     # LaunchDetailed's own parts (LaunchNormal stops at the counters).
     scalar("flightclub_url", "str", null=True),
-    # A launch's updates are the ones listed: an update no longer listed is deleted.
+    # A launch's updates (spec in resources.events) are the ones listed: one no longer listed is deleted.
     children("updates", "Update", parent_attr="launch"),
     owned("info_urls", "InfoURL", parent_attr="launch"),
     owned("vid_urls", "VidURL", parent_attr="launch"),
