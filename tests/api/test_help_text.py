@@ -21,6 +21,7 @@ PATHS = [
     "/2.3.0/programs/",
     "/2.3.0/launcher_configurations/",
     "/2.3.0/launcher_configuration_families/",
+    "/2.3.0/docking_events/",
 ]
 
 

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
+from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launch import (
@@ -52,6 +53,7 @@ router.register(
 router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
+router.register("docking_events", DockingEventViewSet, basename="dockingevent")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
@@ -62,7 +64,6 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
 router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 

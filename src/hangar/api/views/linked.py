@@ -3,14 +3,13 @@
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
 have endpoints of their own, ``api.views.places``; astronauts, space stations and launches too).
 Launchers and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings,
-docking events and spacewalks answer in the shape other responses nest (``Landing``,
-``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need owners, expeditions,
-events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
+(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings
+and spacewalks answer in the shape other responses nest (``Landing``, ``SpacewalkNormal``) until their
+endpoints are served. Only the detail route exists. (Docking events have their endpoint:
+``api.views.docking``.)
 """
 
 from hangar.api.serializers.flight import (
-    DockingEventForChaserNormalSerializer,
     LandingSerializer,
     PayloadFlightNormalSerializer,
 )
@@ -18,7 +17,6 @@ from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
 from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
-    DockingEvent,
     Landing,
     Launcher,
     PayloadFlight,
@@ -39,14 +37,6 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class DockingEventViewSet(ModeDetailViewSet):
-    """One docking event, as `DockingEventForChaserNormal` (the shape flights nest)."""
-
-    queryset = DockingEvent.objects.all()
-    modes = {"normal": DockingEventForChaserNormalSerializer}
     detail_mode = "normal"
 
 

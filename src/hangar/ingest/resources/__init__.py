@@ -27,6 +27,7 @@ ENDPOINTS: dict[str, str] = {
     "expeditions": "Expedition",
     "config/space_station_statuses": "SpaceStationStatus",
     "config/docking_locations": "DockingLocation",
+    "docking_events": "DockingEvent",
     "pads": "Pad",
     "locations": "Location",
     "celestial_bodies": "CelestialBody",

@@ -179,14 +179,16 @@ register(
     "Launch",
     "catalog.Launch",
     scalar("name", "str"),
-    scalar("slug", "str", required=True),
+    # Needed to store a new launch only: LaunchMini (a docking's flights, a stage's previous flight)
+    # names a launch by id, url and name.
+    scalar("slug", "str", on_create=True),
     scalar("launch_designator", "str", null=True),
     fk("status", "LaunchStatus", null=True),
-    scalar("last_updated", "datetime", required=True),
-    scalar("net", "datetime", required=True),
+    scalar("last_updated", "datetime", on_create=True),
+    scalar("net", "datetime", on_create=True),
     fk("net_precision", "NetPrecision", null=True),
-    scalar("window_end", "datetime", required=True),
-    scalar("window_start", "datetime", required=True),
+    scalar("window_end", "datetime", on_create=True),
+    scalar("window_start", "datetime", on_create=True),
     fk("image", "Image", null=True),
     scalar("infographic", "str", null=True),
     scalar("probability", "int", null=True),
@@ -333,6 +335,10 @@ register(
     fk("space_station_target", "SpaceStation", null=True),
     fk("flight_vehicle_target", "SpacecraftFlight", null=True),
     fk("payload_flight_target", "PayloadFlight", null=True),
+    # The docking events endpoint's chasers (a flight's own docking_events set its chaser to it).
+    fk("flight_vehicle_chaser", "SpacecraftFlight", null=True),
+    fk("space_station_chaser", "SpaceStation", null=True),
+    fk("payload_flight_chaser", "PayloadFlight", null=True),
 )
 register(
     "SpacecraftFlight",
