@@ -13,6 +13,7 @@ from hangar.api.urls import router
 class Endpoint:
     prefix: str
     viewset: type
+    basename: str
 
     @property
     def path(self) -> str:
@@ -38,4 +39,4 @@ class Endpoint:
         return f"{path}?{text}" if text else path
 
 
-ENDPOINTS = [Endpoint(prefix, viewset) for prefix, viewset, _ in router.registry]
+ENDPOINTS = [Endpoint(*entry) for entry in router.registry]

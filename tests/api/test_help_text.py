@@ -1,4 +1,5 @@
-"""Each endpoint's help text (its view's docstring, on the browsable page) is upstream's, word for word."""
+"""Each endpoint's help text (its view's docstring and the closing sections every endpoint shares, on the
+browsable page) is upstream's, word for word."""
 
 import json
 
@@ -6,6 +7,9 @@ import pytest
 from django.urls import resolve
 from rest_framework.utils.formatting import dedent
 
+from hangar.api.views.base import CLOSING_HELP
+from hangar.api.views.config import CONFIG_LOOKUPS
+from tests.endpoints import ENDPOINTS
 from tests.openapi import OPENAPI_FILE
 
 PATHS = [
@@ -22,6 +26,7 @@ PATHS = [
     "/2.3.0/launcher_configurations/",
     "/2.3.0/launcher_configuration_families/",
     "/2.3.0/docking_events/",
+    *(f"/2.3.0/config/{path}/" for path in CONFIG_LOOKUPS),
 ]
 
 
@@ -41,6 +46,17 @@ def _paragraphs(text: str) -> list[list[str]]:
 @pytest.mark.parametrize("path", PATHS)
 def test_list_and_detail_help_is_the_official_description(path):
     paths = json.loads(OPENAPI_FILE.read_text())["paths"]
-    view = resolve(path).func.cls
+    match = resolve(path)
+    view = match.func.cls(**match.func.initkwargs)
     for official in (path, f"{path}{{id}}/"):
-        assert _paragraphs(dedent(view.__doc__)) == _paragraphs(paths[official]["get"]["description"])
+        assert _paragraphs(view.get_view_description()) == _paragraphs(paths[official]["get"]["description"])
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.prefix)
+def test_no_view_restates_the_closing_sections_every_endpoint_shares(endpoint):
+    # The base viewset appends them once, with the endpoint's own path.
+    assert "#### Number of results" not in (endpoint.viewset.__doc__ or "")
+    if endpoint.lists:
+        view = endpoint.viewset(basename=endpoint.basename)
+        closing = dedent(CLOSING_HELP.format(path=endpoint.path.removeprefix("/2.3.0")))
+        assert view.get_view_description().endswith(closing)

@@ -47,17 +47,6 @@ class AgencyViewSet(ModeViewSet):
     `successful_landings`, `successful_launches`, `total_launch_count`
 
     Example - [/agencies/?ordering=-total_launch_count](./?ordering=-total_launch_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/agencies/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/agencies/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Agency.objects.all()

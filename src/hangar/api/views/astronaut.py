@@ -39,17 +39,6 @@ class AstronautViewSet(ModeViewSet):
     `name`, `spacewalks_count`, `status`, `time_in_space`
 
     Example - [/astronauts/?ordering=-time_in_space](./?ordering=-time_in_space)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/astronauts/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/astronauts/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Astronaut.objects.all()

@@ -6,6 +6,7 @@ row encoder ``api.fast`` derives from it. ``api.checks`` validates every viewset
 start-up (``hangar check``).
 """
 
+from django.urls import reverse
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import ValidationError
 
@@ -13,6 +14,22 @@ from hangar.api.cache.responses import mark_data_response
 from hangar.api.fast.views import FastPathMixin, FastRetrieveMixin
 from hangar.api.loading import loading_plan
 from hangar.api.params import parse_choice
+
+# Upstream's help text ends with these sections on every endpoint; a view's docstring holds its own sections
+# (modes, filters, search, ordering) and ``UpstreamHelpMixin`` appends these once, with the endpoint's path.
+CLOSING_HELP = """
+
+    #### Number of results
+    Use `limit` to control the number of objects in the response (max 100)
+
+    Example - [{path}?limit=2](./?limit=2)
+
+    #### Format
+    Switch to JSON output - [{path}?format=json](./?format=json)
+
+    #### Help
+    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
+    """
 
 # Ids in paths are bounded so they always fit a 64-bit integer column; longer ids are a 404.
 ID_PATTERN = "[0-9]{1,18}"
@@ -71,7 +88,21 @@ class ModeMixin(DataViewMixin):
         return self.modes[self.get_mode()]
 
 
-class ModeViewSet(FastPathMixin, ModeMixin, viewsets.ReadOnlyModelViewSet):
+class UpstreamHelpMixin:
+    """A list endpoint's help text: the view's docstring, then upstream's closing sections."""
+
+    def get_view_description(self, html=False):
+        if getattr(self, "description", None) is None:
+            own = (type(self).__doc__ or "").rstrip()
+            self.description = (own or "\n") + CLOSING_HELP.format(path=self.help_path())
+        return super().get_view_description(html)
+
+    def help_path(self) -> str:
+        """The list path under the API root, as upstream's help writes it (``/launches/upcoming/``)."""
+        return "/" + reverse(f"{self.basename}-list").removeprefix(reverse("api-root"))
+
+
+class ModeViewSet(UpstreamHelpMixin, FastPathMixin, ModeMixin, viewsets.ReadOnlyModelViewSet):
     """A list and detail endpoint with LL2's response modes."""
 
 
@@ -79,7 +110,7 @@ class ModeDetailViewSet(FastRetrieveMixin, ModeMixin, mixins.RetrieveModelMixin,
     """A detail-only endpoint: for resources Hangar stores only as far as other responses link them."""
 
 
-class LookupViewSet(FastPathMixin, DataViewMixin, viewsets.ReadOnlyModelViewSet):
+class LookupViewSet(UpstreamHelpMixin, FastPathMixin, DataViewMixin, viewsets.ReadOnlyModelViewSet):
     """A read-only list of named values under ``/config/`` (statuses, types): one shape, no modes.
 
     Upstream lists ``ordering`` and ``search`` for these without naming fields: DRF's defaults then order

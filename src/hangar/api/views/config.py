@@ -34,25 +34,12 @@ from hangar.api.serializers.program import ProgramTypeSerializer
 from hangar.api.serializers.station import SpaceStationStatusSerializer
 from hangar.api.views.base import LookupViewSet
 
-HELP = """
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/config/{path}/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/config/{path}/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
-    """
-
 
 def lookup_viewset(path: str, serializer_class, **attrs) -> type[LookupViewSet]:
-    """A ``/config/<path>/`` viewset listing ``serializer_class``'s model, with upstream's help text."""
+    """A ``/config/<path>/`` viewset listing ``serializer_class``'s model."""
     model = serializer_class.Meta.model
     name = f"{model.__name__}ViewSet"
-    body = {"__doc__": HELP.format(path=path), "__module__": __name__, "queryset": model.objects.all()}
+    body = {"__module__": __name__, "queryset": model.objects.all()}
     return type(name, (LookupViewSet,), {**body, "serializer_class": serializer_class, **attrs})
 
 

@@ -37,16 +37,6 @@ class DockingEventViewSet(ModeViewSet):
 
     Example - [/docking_events/?ordering=-docking](./?ordering=-docking)
 
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/docking_events/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/docking_events/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = DockingEvent.objects.all()

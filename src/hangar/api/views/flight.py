@@ -17,17 +17,6 @@ class SpacecraftFlightViewSet(ModeViewSet):
     Parameters - `spacecraft`
 
     Example - [/spacecraft_flights/?spacecraft=289](./?spacecraft=289)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/spacecraft_flights/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/spacecraft_flights/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = SpacecraftFlight.objects.all()

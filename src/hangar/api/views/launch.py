@@ -68,17 +68,6 @@ _HELP = """
     Fields - `id`, `last_updated`, `name`, `net`{order}
 
     Example - [{path}?ordering=-net](./?ordering=-net)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [{path}?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [{path}?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
 
@@ -147,17 +136,6 @@ class UpdateViewSet(LookupViewSet):
     Fields - `created_on` (default `-created_on`, newest first)
 
     Example - [/updates/?ordering=created_on](./?ordering=created_on)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/updates/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/updates/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Update.objects.all()
@@ -186,17 +164,6 @@ class MissionPatchViewSet(ModeViewSet):
     Fields - `agency__name`, `id`, `name`, `priority`
 
     Example - [/mission_patches/?ordering=-priority](./?ordering=-priority)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/mission_patches/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/mission_patches/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = MissionPatch.objects.all()

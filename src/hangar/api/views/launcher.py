@@ -58,18 +58,6 @@ class LauncherConfigViewSet(ModeViewSet):
     `total_launch_count`
 
     Example - [/launcher_configurations/?ordering=-total_launch_count](./?ordering=-total_launch_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/launcher_configurations/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/launcher_configurations/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage -
-    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = LauncherConfig.objects.all()
@@ -133,18 +121,6 @@ class LauncherConfigFamilyViewSet(ModeViewSet):
 
     Example -
     [/launcher_configuration_families/?ordering=-total_launch_count](./?ordering=-total_launch_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/launcher_configuration_families/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/launcher_configuration_families/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage -
-    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = LauncherConfigFamily.objects.all()
@@ -165,17 +141,6 @@ class ProgramViewSet(ModeViewSet):
     Levels of detail in the response - `list`, `normal`
 
     Example - [/programs/?mode=list](./?mode=list)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/programs/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/programs/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Program.objects.all()

@@ -35,18 +35,6 @@ class PadViewSet(LookupViewSet):
     `total_launch_count`
 
     Example - [/pads/?ordering=-orbital_launch_attempt_count](./?ordering=-orbital_launch_attempt_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/pads/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/pads/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage -
-    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     # One shape and no modes (upstream's file names none for pads): a `mode` is ignored, as there.
@@ -89,18 +77,6 @@ class LocationViewSet(ModeViewSet):
     Fields - `total_landing_count`, `total_launch_count`
 
     Example - [/locations/?ordering=-total_launch_count](./?ordering=-total_launch_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/locations/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/locations/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage -
-    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Location.objects.all()
@@ -127,18 +103,6 @@ class CelestialBodyViewSet(ModeViewSet):
     Fields - `id`, `name`
 
     Example - [/celestial_bodies/?ordering=-name](./?ordering=-name)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/celestial_bodies/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/celestial_bodies/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage -
-    [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = CelestialBody.objects.all()

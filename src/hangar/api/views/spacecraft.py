@@ -32,17 +32,6 @@ class SpacecraftViewSet(ModeViewSet):
     Fields - `flights_count`, `id`, `mission_ends_count`, `time_docked`, `time_in_space`
 
     Example - [/spacecraft/?ordering=-flights_count](./?ordering=-flights_count)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/spacecraft/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/spacecraft/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Spacecraft.objects.all()
@@ -77,17 +66,6 @@ class SpacecraftConfigViewSet(ModeViewSet):
     Fields - `name`
 
     Example - [/spacecraft_configurations/?ordering=name](./?ordering=name)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/spacecraft_configurations/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/spacecraft_configurations/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = SpacecraftConfig.objects.all()

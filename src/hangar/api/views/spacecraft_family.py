@@ -31,17 +31,6 @@ class SpacecraftConfigFamilyViewSet(ModeViewSet):
     Fields - `name`
 
     Example - [/spacecraft_configuration_families/?ordering=name](./?ordering=name)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/spacecraft_configuration_families/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/spacecraft_configuration_families/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = SpacecraftConfigFamily.objects.all()

@@ -38,17 +38,6 @@ class SpaceStationViewSet(ModeViewSet):
     Fields - `docked_vehicles`, `founded`, `id`, `name`, `onboard_crew`, `status`, `type`, `volume`
 
     Example - [/space_stations/?ordering=-onboard_crew](./?ordering=-onboard_crew)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/space_stations/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/space_stations/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = SpaceStation.objects.all()
@@ -82,17 +71,6 @@ class ExpeditionViewSet(ModeViewSet):
     Fields - `end`, `id`, `start`
 
     Example - [/expeditions/?ordering=-start](./?ordering=-start)
-
-    #### Number of results
-    Use `limit` to control the number of objects in the response (max 100)
-
-    Example - [/expeditions/?limit=2](./?limit=2)
-
-    #### Format
-    Switch to JSON output - [/expeditions/?format=json](./?format=json)
-
-    #### Help
-    Find all the FAQs and support links on the documentation homepage - [ll.thespacedevs.com/docs](https://ll.thespacedevs.com/docs/)
     """
 
     queryset = Expedition.objects.all()

@@ -1,16 +1,21 @@
-"""The database-specific indexes behind search and deep pages (``catalog.search_index`` explains each)."""
+"""The database-specific SQL: trigram indexes (PostgreSQL), FTS5 trigram tables with their triggers and
+narrow indexes (SQLite). ``catalog.search_index`` names and writes each; this migration freezes which."""
 
 from django.db import migrations
 
 from hangar.catalog import search_index
 
-# Frozen here: a column searched later gets a migration of its own.
+# Frozen here: a column searched later gets a migration of its own that calls search_index.create for it.
 SEARCHED = (
     ("spacecraft", "name"),
     ("spacecraftconfig", "name"),
     ("agency", "name"),
     ("agency", "abbrev"),
     ("spacecraftconfigfamily", "name"),
+    ("astronaut", "name"),
+    ("spacewalk", "name"),
+    ("spacestation", "name"),
+    ("expedition", "name"),
 )
 SQLITE_INDEXES = (
     ("spacecraft_id_idx", "spacecraft", ("id",)),
