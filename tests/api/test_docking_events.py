@@ -26,7 +26,9 @@ def _build():
         dragon = factories.SpacecraftFlightFactory(
             id=101, spacecraft=factories.SpacecraftFactory(name="Endeavour")
         )
-        soyuz = factories.SpacecraftFlightFactory(id=102, spacecraft=factories.SpacecraftFactory(name="Soyuz T-13"))
+        soyuz = factories.SpacecraftFlightFactory(
+            id=102, spacecraft=factories.SpacecraftFactory(name="Soyuz T-13")
+        )
         cargo = factories.PayloadFlightFactory(id=201, payload=factories.PayloadFactory(name="Cygnus NG-21"))
         mev = factories.PayloadFlightFactory(id=202, payload=factories.PayloadFactory(name="MEV-1"))
 
@@ -40,16 +42,46 @@ def _build():
         intelsat = port(15, "Intelsat Apogee Engine", payload=mev.payload)
         events = [
             # id, chaser, target, port, docking, departure
-            (1, {"flight_vehicle_chaser": dragon}, {"space_station_target": iss}, harmony,
-             utc(2024, 3, 5), None),
-            (2, {"payload_flight_chaser": cargo}, {"space_station_target": iss}, unity,
-             utc(2024, 8, 6), utc(2024, 12, 20)),
-            (3, {"space_station_chaser": kosmos}, {"space_station_target": salyut}, salyut_aft,
-             utc(1985, 10, 2), utc(1991, 2, 7)),
-            (4, {"flight_vehicle_chaser": soyuz}, {"flight_vehicle_target": dragon}, soyuz_port,
-             utc(1985, 6, 8), utc(1985, 9, 26)),
-            (5, {"payload_flight_chaser": mev}, {"payload_flight_target": cargo}, intelsat,
-             utc(2020, 2, 25), None),
+            (
+                1,
+                {"flight_vehicle_chaser": dragon},
+                {"space_station_target": iss},
+                harmony,
+                utc(2024, 3, 5),
+                None,
+            ),
+            (
+                2,
+                {"payload_flight_chaser": cargo},
+                {"space_station_target": iss},
+                unity,
+                utc(2024, 8, 6),
+                utc(2024, 12, 20),
+            ),
+            (
+                3,
+                {"space_station_chaser": kosmos},
+                {"space_station_target": salyut},
+                salyut_aft,
+                utc(1985, 10, 2),
+                utc(1991, 2, 7),
+            ),
+            (
+                4,
+                {"flight_vehicle_chaser": soyuz},
+                {"flight_vehicle_target": dragon},
+                soyuz_port,
+                utc(1985, 6, 8),
+                utc(1985, 9, 26),
+            ),
+            (
+                5,
+                {"payload_flight_chaser": mev},
+                {"payload_flight_target": cargo},
+                intelsat,
+                utc(2020, 2, 25),
+                None,
+            ),
         ]
         for pk, chaser, target, location, docking, departure in events:
             models.DockingEvent.objects.create(
@@ -84,7 +116,10 @@ def test_list_is_normal_and_detail_detailed_with_chasers_and_targets_of_every_ki
     assert "response_mode" not in flight["flight_vehicle_chaser"]
     assert rows[2]["payload_flight_chaser"]["payload"]["name"] == "Cygnus NG-21"
     assert rows[2]["payload_flight_chaser"]["response_mode"] == "list"
-    assert (rows[3]["space_station_chaser"]["name"], rows[3]["space_station_target"]["id"]) == ("Kosmos 1686", 6)
+    assert (rows[3]["space_station_chaser"]["name"], rows[3]["space_station_target"]["id"]) == (
+        "Kosmos 1686",
+        6,
+    )
     assert "status" not in rows[3]["space_station_chaser"]
     assert rows[4]["flight_vehicle_target"]["spacecraft"]["name"] == "Endeavour"
     assert rows[5]["payload_flight_target"]["id"] == 201
@@ -98,7 +133,10 @@ def test_list_is_normal_and_detail_detailed_with_chasers_and_targets_of_every_ki
     assert detailed[3]["space_station_chaser"]["status"]["name"] == "Active"
     # The targets keep their mini shapes in both modes.
     assert "status" not in detailed[1]["space_station_target"]
-    assert get(client, "/2.3.0/docking_events/?mode=detailed&limit=100")["results"][0]["response_mode"] == "detailed"
+    assert (
+        get(client, "/2.3.0/docking_events/?mode=detailed&limit=100")["results"][0]["response_mode"]
+        == "detailed"
+    )
 
 
 def test_stations_count_chasers_of_every_kind(db, client, dockings):

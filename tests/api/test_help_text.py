@@ -26,6 +26,7 @@ PATHS = [
     "/2.3.0/launcher_configurations/",
     "/2.3.0/launcher_configuration_families/",
     "/2.3.0/docking_events/",
+    "/2.3.0/spacewalks/",
     *(f"/2.3.0/config/{path}/" for path in CONFIG_LOOKUPS),
 ]
 

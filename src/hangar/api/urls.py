@@ -25,6 +25,7 @@ from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStat
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
+from hangar.api.views.spacewalk import SpacewalkViewSet
 from hangar.api.views.station import ExpeditionViewSet, SpaceStationViewSet
 from hangar.api.views.throttle import APIThrottleView
 
@@ -54,6 +55,7 @@ router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
 router.register("docking_events", DockingEventViewSet, basename="dockingevent")
+router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"
@@ -65,7 +67,6 @@ for lookup, viewset in config.VIEWSETS.items():
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
-router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -36,11 +36,13 @@ class DockingEventViewSet(ModeViewSet):
     Fields - `departure`, `docking`
 
     Example - [/docking_events/?ordering=-docking](./?ordering=-docking)
-
     """
 
     queryset = DockingEvent.objects.all()
-    modes = {"normal": DockingEventEndpointNormalSerializer, "detailed": DockingEventEndpointDetailedSerializer}
+    modes = {
+        "normal": DockingEventEndpointNormalSerializer,
+        "detailed": DockingEventEndpointDetailedSerializer,
+    }
     filterset_class = DockingEventFilterSet
     search_fields = (
         "docking_location__name",

@@ -4,9 +4,9 @@ Every URL a flight response emits resolves here, to exactly what Hangar stores (
 have endpoints of their own, ``api.views.places``; astronauts, space stations and launches too).
 Launchers and payload flights answer in the upstream shape of one of that endpoint's modes
 (``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings
-and spacewalks answer in the shape other responses nest (``Landing``, ``SpacewalkNormal``) until their
-endpoints are served. Only the detail route exists. (Docking events have their endpoint:
-``api.views.docking``.)
+answer in the shape other responses nest (``Landing``) until their endpoint is served. Only the
+detail route exists. (Docking events and spacewalks have their endpoints: ``api.views.docking``,
+``api.views.spacewalk``.)
 """
 
 from hangar.api.serializers.flight import (
@@ -14,13 +14,11 @@ from hangar.api.serializers.flight import (
     PayloadFlightNormalSerializer,
 )
 from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
-from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
 from hangar.catalog.models import (
     Landing,
     Launcher,
     PayloadFlight,
-    Spacewalk,
 )
 
 
@@ -45,12 +43,4 @@ class PayloadFlightViewSet(ModeDetailViewSet):
 
     queryset = PayloadFlight.objects.all()
     modes = {"normal": PayloadFlightNormalSerializer}
-    detail_mode = "normal"
-
-
-class SpacewalkViewSet(ModeDetailViewSet):
-    """One spacewalk, as `SpacewalkNormal` (the shape astronauts nest)."""
-
-    queryset = Spacewalk.objects.all()
-    modes = {"normal": SpacewalkNormalSerializer}
     detail_mode = "normal"
