@@ -8,6 +8,7 @@ import pytest
 from hangar.catalog import models, stats
 from hangar.catalog.signals import batched
 from tests import factories
+from tests.http import get
 from tests.shared import shared_data
 
 NOW = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
@@ -83,12 +84,6 @@ def _build():
 
 
 history = shared_data(_build)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
 
 
 def ids(client, query):

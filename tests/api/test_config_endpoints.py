@@ -3,6 +3,7 @@
 import pytest
 
 from hangar.catalog.models import SpacecraftConfigType, SpacecraftStatus
+from tests.http import get
 from tests.key_order import order_errors
 from tests.openapi import errors
 
@@ -10,12 +11,6 @@ ENDPOINTS = [
     ("/2.3.0/config/spacecraft_statuses/", "SpacecraftStatus", [2, 4]),
     ("/2.3.0/config/spacecraft_configuration_types/", "SpacecraftConfigType", [2, 4]),
 ]
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
 
 
 @pytest.mark.parametrize(("url", "component", "expected"), ENDPOINTS)

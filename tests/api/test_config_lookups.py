@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from hangar.api.views.config import CONFIG_LOOKUPS
 from hangar.catalog.models import CelestialBody, CelestialBodyType, Image, Location
+from tests.http import get
 from tests.key_order import order_errors
 from tests.openapi import errors
 
@@ -18,12 +19,6 @@ NAMES = [(1, "Active"), (2, "Retired"), (3, "Destroyed"), (4, "Active")]
 
 def component(path):
     return CONFIG_LOOKUPS[path].__name__.removesuffix("Serializer")
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
 
 
 def _extras(model, earth, site):

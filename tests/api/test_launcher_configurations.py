@@ -2,7 +2,6 @@
 official file with a 400 for bad values, every search and ordering field, and the import round trip."""
 
 import datetime as dt
-import json
 import operator
 
 import pytest
@@ -11,10 +10,10 @@ from hangar.api.filters.agency import STATISTICS
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet
 from hangar.catalog.models import LauncherConfig, LauncherConfigFamily, Program, ProgramType
 from hangar.catalog.signals import batched
-from hangar.ingest.importing import import_paths
 from tests import factories
-from tests.ingest.test_import_catalog import empty_catalog
+from tests.http import get, ids
 from tests.openapi import errors
+from tests.round_trip import round_trip
 
 CONFIGS_URL = "/2.3.0/launcher_configurations/"
 FAMILIES_URL = "/2.3.0/launcher_configuration_families/"
@@ -45,16 +44,6 @@ CONFIGS = [
     (900, "Placeholder", "", None, [], [2], False, True, None, (None,) * 9, None, None, None, None),
 ]  # fmt: skip
 CONFIG_IDS = sorted(row[0] for row in CONFIGS)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
-
-
-def ids(client, url):
-    return [r["id"] for r in get(client, url)["results"]]
 
 
 @pytest.fixture
@@ -273,10 +262,6 @@ PAGES = [  # richest first
 
 
 def test_every_page_and_mode_round_trips_through_import(client, launchers, tmp_path, public_url):
-    before = [get(client, f"{url}&format=json") for url, _ in PAGES]
-    for n, body in enumerate(before):
-        (tmp_path / f"{n}.json").write_text(json.dumps(body))
-    empty_catalog()
-    for n, (_, kind) in enumerate(PAGES):
-        import_paths([str(tmp_path / f"{n}.json")], kind=kind)
-    assert [get(client, f"{url}&format=json") for url, _ in PAGES] == before
+    kinds = {f"{url}&format=json": kind for url, kind in PAGES}
+    before, after = round_trip(client, list(kinds), tmp_path, kinds.get)
+    assert after == before

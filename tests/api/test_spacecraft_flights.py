@@ -13,6 +13,7 @@ from hangar.ingest.importing import ImportFailed, import_paths
 from tests import factories
 from tests.api.test_no_server_errors import VALUES
 from tests.conftest import DATA
+from tests.http import get
 from tests.openapi import errors
 from tests.shared import shared_data
 
@@ -24,12 +25,6 @@ def utc(*args):
 
 
 NOW = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
 
 
 LAUNCHER_FILE = DATA / "constructed" / "launcher_configuration_164.json"

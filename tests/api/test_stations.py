@@ -9,6 +9,7 @@ from hangar.catalog import models, stats
 from hangar.catalog.signals import batched
 from tests import factories
 from tests.conformance import _spec
+from tests.http import get
 from tests.shared import shared_data
 
 NOW = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
@@ -80,12 +81,6 @@ def _build():
 
 
 history = shared_data(_build)
-
-
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
 
 
 def ids(client, path, query):

@@ -5,12 +5,11 @@ import io
 import json
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db.models import ProtectedError, RestrictedError
 
 from hangar.catalog.models import Agency, LauncherConfig, SpacecraftConfig, SpacecraftConfigFamily
+from hangar.ingest.generate import clear_catalog
 from tests.conftest import DATA, SEED_FILE
 
 AGENCY_FILE = DATA / "constructed" / "agency_121.json"
@@ -63,18 +62,6 @@ def snapshot(client):
     return pages
 
 
-def empty_catalog():
-    """Delete every catalog object; models whose rows others protect wait for a later pass."""
-    remaining = list(apps.get_app_config("catalog").get_models())
-    while remaining:
-        for model in list(remaining):
-            try:
-                model.objects.all().delete()
-                remaining.remove(model)
-            except (ProtectedError, RestrictedError):
-                continue
-
-
 def test_pages_of_every_endpoint_and_mode_round_trip(client, catalog, tmp_path):
     before = snapshot(client)
     paths = []
@@ -84,7 +71,7 @@ def test_pages_of_every_endpoint_and_mode_round_trip(client, catalog, tmp_path):
         path = tmp_path / f"{n:02}.json"
         path.write_text(json.dumps(body))
         paths.append((endpoint, path))
-    empty_catalog()
+    clear_catalog()
     for endpoint, path in paths:
         run(str(path), *kind(endpoint))
     assert snapshot(client) == before
@@ -95,7 +82,7 @@ def test_single_objects_round_trip(client, catalog, tmp_path):
     details = [(endpoint, body) for (endpoint, key), body in before.items() if isinstance(key, int)]
     for n, (_, body) in enumerate(details):
         (tmp_path / f"{n:03}.json").write_text(json.dumps(body))
-    empty_catalog()
+    clear_catalog()
     for n, (endpoint, _) in enumerate(details):
         run(str(tmp_path / f"{n:03}.json"), *kind(endpoint))
     after = snapshot(client)
@@ -174,7 +161,7 @@ def test_lists_set_the_relation_back_to_the_agency_and_leave_others_alone(catalo
 def test_a_family_page_imports_its_configurations(db, client, tmp_path, public_url):
     run(str(SEED_FILE))
     family = client.get(_url("spacecraft_configuration_families", "detailed", "2/")).json()
-    empty_catalog()
+    clear_catalog()
     path = tmp_path / "family.json"
     path.write_text(json.dumps(family))
     run(str(path), *kind("spacecraft_configuration_families"))

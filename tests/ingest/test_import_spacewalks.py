@@ -36,4 +36,6 @@ def test_spacewalk_pages_round_trip(db, client, tmp_path, mode):
     assert {w.id: set(w.crew.values_list("id", flat=True)) for w in Spacewalk.objects.all()} == crews
     for path, body in before.items():
         assert json.loads(client.get(path).content) == json.loads(body), path
-    assert json.loads(client.get("/2.3.0/astronauts/?format=json&limit=100").content) == json.loads(astronauts)
+    assert json.loads(client.get("/2.3.0/astronauts/?format=json&limit=100").content) == json.loads(
+        astronauts
+    )

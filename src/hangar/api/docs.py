@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework.schemas.utils import get_pk_description
 
 # Upstream's name in ``Polymorphic<Name>Endpoint`` where it is not the model's.
-POLYMORPHIC_NAMES = {"SpacecraftConfig": "SpacecraftConfiguration"}
+POLYMORPHIC_NAMES = {"SpacecraftConfig": "SpacecraftConfiguration", "Event": "Events"}
 
 
 class ModeAwareAutoSchema(AutoSchema):

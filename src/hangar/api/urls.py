@@ -12,6 +12,7 @@ from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
+from hangar.api.views.event import EventPreviousViewSet, EventUpcomingViewSet, EventViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
 from hangar.api.views.launch import (
     LaunchPreviousViewSet,
@@ -56,6 +57,11 @@ router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
 router.register("docking_events", DockingEventViewSet, basename="dockingevent")
 router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
+# After what events nest, so a mirror or export writes those first (an astronaut is created only from
+# its full shapes); upcoming/ and previous/ before events/, as for launches.
+router.register("events/upcoming", EventUpcomingViewSet, basename="eventupcoming")
+router.register("events/previous", EventPreviousViewSet, basename="eventprevious")
+router.register("events", EventViewSet, basename="event")
 router.register("config/spacecraft_statuses", SpacecraftStatusViewSet, basename="spacecraftstatus")
 router.register(
     "config/spacecraft_configuration_types", SpacecraftConfigTypeViewSet, basename="spacecraftconfigtype"

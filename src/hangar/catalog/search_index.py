@@ -34,6 +34,7 @@ SEARCHED = (
     ("spacewalk", "name"),
     ("spacestation", "name"),
     ("expedition", "name"),
+    ("event", "name"),
 )
 
 SPACECRAFT_ORDERING_KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")

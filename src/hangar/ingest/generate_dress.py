@@ -24,6 +24,7 @@ from hangar.catalog.models import (
     AstronautType,
     DockingEvent,
     DockingLocation,
+    Event,
     Expedition,
     InfoURL,
     InfoURLType,
@@ -43,6 +44,7 @@ from hangar.catalog.models import (
     SpacecraftFlight,
     SpaceStation,
     Spacewalk,
+    Update,
     VidURL,
     VidURLType,
 )
@@ -92,6 +94,7 @@ def dress(generator) -> tuple[list, set[int]]:
     rows += _in_space(generator, generator.flights.ongoing_flights)
     rows += _expeditions(generator)
     rows += _spacewalks(flights)
+    rows += _events(generator)
     touched = _dockings(generator, flights, rows)
     return rows, touched
 
@@ -131,6 +134,51 @@ def mission_links(mission_id: int, net: dt.datetime) -> list:
                 live=bool(position),
             )
         )
+    return rows
+
+
+def event_links(event_id: int, date: dt.datetime) -> list:
+    """An event's reading and video links, as a mission's: one with every part and one without."""
+    rows = []
+    for row in mission_links(event_id, date):
+        row.mission_id, row.event_id = None, event_id
+        row.url = row.url.replace("mission-", "event-")
+        rows.append(row)
+    return rows
+
+
+EVENT_UPDATE_ID = DRESSED_ID  # beyond the launches' updates (generate_launches numbers them from 1)
+
+
+def _events(generator) -> list:
+    """Every part of ``EventEndpointDetailed`` on the dressed events (``generate_events``): links, two
+    updates, the dressed launches, expeditions, stations, programs and astronauts (two of each, listed
+    out of id order)."""
+    rows = []
+    launches = generator.launches.dressed[:2]
+    for n, (event_id, date) in enumerate(generator.events.dressed):
+        rows += event_links(event_id, date)
+        for k in (1, 2):
+            update_id = EVENT_UPDATE_ID + 2 * n + k
+            rows.append(
+                Update(
+                    id=update_id,
+                    event_id=event_id,
+                    profile_image=f"https://images.synthetic.invalid/editor-{k}.png",
+                    comment=f"{MARK} Event update {k}.",
+                    info_url="https://updates.synthetic.invalid/" if k == 1 else None,
+                    created_by="Synthetic Editor",
+                    created_on=min(date, generator.events.anchor) - dt.timedelta(hours=k),
+                )
+            )
+        rows += [Event.launches.through(event_id=event_id, launch_id=launch) for launch in launches]
+        for relation, column in (
+            (Event.expeditions, "expedition_id"),
+            (Event.spacestations, "spacestation_id"),
+            (Event.program, "program_id"),
+            (Event.astronauts, "astronaut_id"),
+        ):
+            rows += [relation.through(event_id=event_id, **{column: pk}) for pk in (2, 1)]
     return rows
 
 

@@ -37,6 +37,14 @@ class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
 
+class HideRecentPreviousFilter(BooleanFilter):
+    """Applied by the upcoming views themselves (it moves the window's start, ``api.views.windows``);
+    validated here as a boolean, a no-op as a filter."""
+
+    def filter(self, qs, value):
+        return qs
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.NumberFilter):
     """An integer id; a non-integer is a 400, an id that matches nothing gives an empty page."""

@@ -31,6 +31,7 @@ from hangar.api.filters.fields import (
     BooleanFilter,
     CharInFilter,
     DateTimeFilter,
+    HideRecentPreviousFilter,
     IdFilter,
     IdInFilter,
     IntegerFilter,
@@ -208,13 +209,6 @@ class LaunchFilterSet(django_filters.FilterSet):
         # The counters are generated from this table with IntegerFilter (see filter_overrides).
         fields = {name: list(RANGE_LOOKUPS) for name in COUNTERS}
         filter_overrides = {models.IntegerField: {"filter_class": IntegerFilter}}
-
-
-class HideRecentPreviousFilter(BooleanFilter):
-    """Applied by the upcoming view itself (it moves the window's start); a no-op as a filter."""
-
-    def filter(self, qs, value):
-        return qs
 
 
 class LaunchUpcomingFilterSet(LaunchFilterSet):

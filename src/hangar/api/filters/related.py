@@ -9,7 +9,7 @@ the same for any other filter through such a relation (``manufacturer__name`` of
 import django_filters
 from django_filters.constants import EMPTY_VALUES
 
-from hangar.api.filters.fields import IdFilter, IdListFilter
+from hangar.api.filters.fields import CharInFilter, IdFilter, IdListFilter
 
 
 class RelatedAllFilter(IdListFilter):
@@ -37,3 +37,7 @@ class RelatedCharFilter(InSubqueryMixin, django_filters.CharFilter):
 
 class RelatedIdFilter(InSubqueryMixin, IdFilter):
     pass
+
+
+class RelatedCharInFilter(InSubqueryMixin, CharInFilter):
+    """``a,b``: rows with a related object (``vid_urls__url``) having any of these exact strings."""

@@ -6,8 +6,8 @@
 - ``launch__ids``: comma-separated launch UUIDs: spacewalks made from a flight of one of those launches.
 - ``owner__ids``: comma-separated agency ids: spacewalks from a station one of them owns (upstream
   documents no rule; a spacewalk's only owned object is its station).
-- ``event__ids``: comma-separated event ids, checked as ids; Hangar stores no events, so no spacewalk
-  matches any.
+- ``event__ids``: comma-separated event ids, checked as ids; Hangar does not link spacewalks to events
+  yet, so no spacewalk matches any.
 - ``program__name`` (exact) and ``program__name__contains`` (case-sensitive): of any of its programs.
 """
 

@@ -1,4 +1,5 @@
-"""Astronaut shapes: ``AstronautDetailed`` and the ``AstronautFlight`` seat that nests it."""
+"""Astronaut shapes: ``AstronautNormal`` (what events nest), ``AstronautDetailed`` and the
+``AstronautFlight`` seat that nests it."""
 
 from rest_framework import serializers
 
@@ -24,6 +25,17 @@ class AstronautRoleSerializer(serializers.ModelSerializer):
     class Meta:
         model = AstronautRole
         fields = ("id", "role", "priority")
+
+
+class AstronautNormalSerializer(serializers.ModelSerializer):
+    url = ResourceURLField("astronaut-detail")
+    status = AstronautStatusSerializer()
+    agency = AgencyMiniSerializer(allow_null=True)
+    image = ImageSerializer(allow_null=True)
+
+    class Meta:
+        model = Astronaut
+        fields = ("id", "url", "name", "status", "agency", "image")
 
 
 class AstronautDetailedSerializer(serializers.ModelSerializer):

@@ -7,13 +7,13 @@ Apart from ``launch.py`` because the rocket's stages are flight shapes (``flight
 from rest_framework import serializers
 
 from hangar.api.serializers.agency import AgencyDetailedSerializer
-from hangar.api.serializers.astronaut import AstronautFlightSerializer
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
 from hangar.api.serializers.flight import (
     DockingEventForChaserNormalSerializer,
     LandingSerializer,
-    PayloadTypeSerializer,
+    PayloadNormalSerializer,
+    SpacecraftFlightDetailedSerializer,
 )
 from hangar.api.serializers.launch import (
     InfoURLSerializer,
@@ -23,7 +23,6 @@ from hangar.api.serializers.launch import (
 )
 from hangar.api.serializers.launcher import LauncherConfigDetailedSerializer
 from hangar.api.serializers.program import MissionPatchSerializer, ProgramNormalSerializer
-from hangar.api.serializers.spacecraft import SpacecraftDetailedSerializer
 from hangar.catalog.models import (
     FirstStage,
     Launch,
@@ -117,62 +116,23 @@ class FirstStageNormalSerializer(serializers.ModelSerializer):
         )
 
 
-class SpacecraftFlightDetailedSerializerNoLaunch(serializers.ModelSerializer):
-    url = ResourceURLField("spacecraftflight-detail")
-    spacecraft = SpacecraftDetailedSerializer()
-    landing = LandingSerializer()
-    duration = DurationField(read_only=True)
-    turn_around_time = DurationField(read_only=True)
-    response_mode = ConstantField("detailed")
-    launch_crew = AstronautFlightSerializer(many=True)
-    onboard_crew = AstronautFlightSerializer(many=True)
-    landing_crew = AstronautFlightSerializer(many=True)
-    docking_events = DockingEventForChaserNormalSerializer(many=True)
+class SpacecraftFlightDetailedSerializerNoLaunch(SpacecraftFlightDetailedSerializer):
+    launch = None  # the launch is the object that nests it
 
     class Meta:
         model = SpacecraftFlight
-        fields = (
-            "id",
-            "url",
-            "destination",
-            "mission_end",
-            "spacecraft",
-            "landing",
-            "duration",
-            "turn_around_time",
-            "response_mode",
-            "launch_crew",
-            "onboard_crew",
-            "landing_crew",
-            "docking_events",
-        )
+        fields = tuple(f for f in SpacecraftFlightDetailedSerializer.Meta.fields if f != "launch")
 
 
-class PayloadDetailedSerializer(serializers.ModelSerializer):
+class PayloadDetailedSerializer(PayloadNormalSerializer):
     response_mode = ConstantField("detailed")
-    type = PayloadTypeSerializer()
     manufacturer = AgencyDetailedSerializer()
     operator = AgencyDetailedSerializer()
-    image = ImageSerializer(allow_null=True)
     program = ProgramNormalSerializer(many=True)
 
     class Meta:
         model = Payload
-        fields = (
-            "response_mode",
-            "id",
-            "name",
-            "type",
-            "manufacturer",
-            "operator",
-            "image",
-            "wiki_link",
-            "info_link",
-            "program",
-            "cost",
-            "mass",
-            "description",
-        )
+        fields = PayloadNormalSerializer.Meta.fields
 
 
 class PayloadFlightSerializerNoLaunch(serializers.ModelSerializer):

@@ -24,8 +24,8 @@ from hangar.api.serializers.station import (
 from hangar.catalog.models import Expedition, Spacewalk
 
 
-# Hangar stores no events (upstream's /events/ is not served): a spacewalk's event is always null, as
-# upstream emits it for a spacewalk outside any event.
+# Hangar does not link spacewalks to events yet: a spacewalk's event is always null, as upstream emits
+# it for a spacewalk outside any event.
 @extend_schema_field({"type": "object", "nullable": True})
 class NoEvent(ConstantField):
     pass

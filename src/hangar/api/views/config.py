@@ -16,6 +16,7 @@ from hangar.api.serializers.common import (
     ImageLicenseSerializer,
     ImageVariantTypeSerializer,
 )
+from hangar.api.serializers.event import EventTypeSerializer
 from hangar.api.serializers.flight import (
     DockingLocationSerializer,
     LandingTypeSerializer,
@@ -51,6 +52,7 @@ CONFIG_LOOKUPS = {
     "celestial_body_types": CelestialBodyTypeSerializer,
     "countries": CountrySerializer,
     "docking_locations": DockingLocationSerializer,
+    "event_types": EventTypeSerializer,
     "image_licenses": ImageLicenseSerializer,
     "image_variant_types": ImageVariantTypeSerializer,
     "infourl_types": InfoURLTypeSerializer,

@@ -1,22 +1,9 @@
 """The launch endpoints (all, upcoming, previous), updates and mission patches.
 
-Upcoming and previous are windows on the clock (docs/launches.md):
-
-- **upcoming**: NET from 24 hours ago onwards, so a launch that just flew stays listed for a day with its
-  final status, as upstream does; ``hide_recent_previous=true`` starts the window at now instead.
-  Ordered by ``net`` (soonest first).
-- **previous**: NET before now, most recent first (``-net``).
-
-Their detail routes (``/launches/upcoming/{id}/``) serve any launch: a client holding the URL of an
-upcoming launch keeps reading it after it flies (upstream answers 404 there once it leaves the window).
-Lists of both are cached for at most ``CLOCK_CACHE_SECONDS``, since their answer moves with the clock
-even when the catalog does not. ``id`` is the final tiebreaker of every ordering.
+Upcoming and previous are windows on the clock over the NET (``api.views.windows``, docs/launches.md):
+upcoming from 24 hours ago onwards, soonest first (``net``); previous before now, most recent first
+(``-net``). ``id`` is the final tiebreaker of every ordering.
 """
-
-import datetime as dt
-
-from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
 from hangar.api.filters.launch import (
     LaunchFilterSet,
@@ -24,15 +11,12 @@ from hangar.api.filters.launch import (
     MissionPatchFilterSet,
     UpdateFilterSet,
 )
-from hangar.api.params import BOOLEAN_HELP, BOOLEAN_WORDS
 from hangar.api.serializers.launch import LaunchBasicSerializer, LaunchNormalSerializer
 from hangar.api.serializers.launch_detailed import LaunchDetailedSerializer, UpdateSerializer
 from hangar.api.serializers.program import MissionPatchSerializer
 from hangar.api.views.base import LookupViewSet, ModeViewSet
+from hangar.api.views.windows import PreviousMixin, UpcomingMixin
 from hangar.catalog.models import Launch, MissionPatch, Update
-
-RECENT = dt.timedelta(hours=24)
-CLOCK_CACHE_SECONDS = 60
 
 LAUNCH_SEARCH_FIELDS = (
     "launch_designator",
@@ -91,11 +75,10 @@ class LaunchViewSet(ModeViewSet):
     __doc__ = _help("/launches/", LAUNCH_SEARCH_FIELDS, order=" (default `net`)")
 
 
-class LaunchUpcomingViewSet(LaunchViewSet):
+class LaunchUpcomingViewSet(UpcomingMixin, LaunchViewSet):
     filterset_class = LaunchUpcomingFilterSet
     # Upstream's file lists no launch_designator search for upcoming launches.
     search_fields = LAUNCH_SEARCH_FIELDS[1:]
-    cache_timeout = CLOCK_CACHE_SECONDS
     __doc__ = _help(
         "/launches/upcoming/",
         LAUNCH_SEARCH_FIELDS[1:],
@@ -103,26 +86,10 @@ class LaunchUpcomingViewSet(LaunchViewSet):
         order=" (default `net`)",
     )
 
-    def get_base_queryset(self):
-        if self.action == "retrieve":
-            return self.queryset.all()  # a launch's detail stays served as it moves out of the window
-        now = timezone.now()
-        raw = self.request.query_params.get("hide_recent_previous", "") if self.request else ""
-        hide = BOOLEAN_WORDS.get(raw.strip().lower()) if raw else False
-        if hide is None:  # validated here too: the base queryset is built before the filters run
-            raise ValidationError({"hide_recent_previous": [f"{raw!r} is not a boolean. {BOOLEAN_HELP}"]})
-        return self.queryset.filter(net__gte=now if hide else now - RECENT)
 
-
-class LaunchPreviousViewSet(LaunchViewSet):
+class LaunchPreviousViewSet(PreviousMixin, LaunchViewSet):
     ordering = ("-net",)
-    cache_timeout = CLOCK_CACHE_SECONDS
     __doc__ = _help("/launches/previous/", LAUNCH_SEARCH_FIELDS, order=" (default `-net`)")
-
-    def get_base_queryset(self):
-        if self.action == "retrieve":
-            return self.queryset.all()
-        return self.queryset.filter(net__lt=timezone.now())
 
 
 class UpdateViewSet(LookupViewSet):

@@ -15,6 +15,7 @@ from hangar.catalog.models.astronaut import (
     AstronautStatus,
     AstronautType,
 )
+from hangar.catalog.models.event import Event, EventType
 from hangar.catalog.models.flight import (
     DockingEvent,
     DockingLocation,
@@ -81,6 +82,8 @@ __all__ = [
     "DataVersion",
     "DockingEvent",
     "DockingLocation",
+    "Event",
+    "EventType",
     "Expedition",
     "FirstStage",
     "Image",

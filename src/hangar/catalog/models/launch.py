@@ -99,15 +99,26 @@ class Language(models.Model):
         return self.name
 
 
+# A link belongs to exactly one of a mission, a launch and an event.
+ONE_OWNER = (
+    models.Q(mission__isnull=False, launch__isnull=True, event__isnull=True)
+    | models.Q(mission__isnull=True, launch__isnull=False, event__isnull=True)
+    | models.Q(mission__isnull=True, launch__isnull=True, event__isnull=False)
+)
+
+
 class InfoURL(models.Model):
     """A page to read about a mission. Upstream gives it no id: a mission's list is replaced as a whole."""
 
-    # Exactly one owner: a mission's list or a launch's own (LaunchDetailed.info_urls).
+    # Exactly one owner: a mission's list, a launch's own (LaunchDetailed.info_urls) or an event's.
     mission = models.ForeignKey(
         Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
     )
     launch = models.ForeignKey(
         "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
+    )
+    event = models.ForeignKey(
+        "Event", on_delete=models.CASCADE, null=True, blank=True, related_name="info_urls"
     )
     position = models.IntegerField()
     priority = models.IntegerField(default=0)
@@ -120,15 +131,12 @@ class InfoURL(models.Model):
     language = models.ForeignKey(Language, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["mission", "launch", "position"]
+        ordering = ["mission", "launch", "event", "position"]
         constraints = [
             models.UniqueConstraint(fields=["mission", "position"], name="infourl_mission_position_uniq"),
             models.UniqueConstraint(fields=["launch", "position"], name="infourl_launch_position_uniq"),
-            models.CheckConstraint(
-                condition=models.Q(mission__isnull=False, launch__isnull=True)
-                | models.Q(mission__isnull=True, launch__isnull=False),
-                name="infourl_one_owner",
-            ),
+            models.UniqueConstraint(fields=["event", "position"], name="infourl_event_position_uniq"),
+            models.CheckConstraint(condition=ONE_OWNER, name="infourl_one_owner"),
         ]
 
     def __str__(self):
@@ -138,12 +146,15 @@ class InfoURL(models.Model):
 class VidURL(models.Model):
     """A video of a mission (webcast, recap). No upstream id: a mission's list is replaced as a whole."""
 
-    # Exactly one owner: a mission's list or a launch's own (LaunchDetailed.vid_urls).
+    # Exactly one owner: a mission's list, a launch's own (LaunchDetailed.vid_urls) or an event's.
     mission = models.ForeignKey(
         Mission, on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
     )
     launch = models.ForeignKey(
         "Launch", on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
+    )
+    event = models.ForeignKey(
+        "Event", on_delete=models.CASCADE, null=True, blank=True, related_name="vid_urls"
     )
     position = models.IntegerField()
     priority = models.IntegerField(default=0)
@@ -160,15 +171,12 @@ class VidURL(models.Model):
     live = models.BooleanField(default=False)
 
     class Meta:
-        ordering = ["mission", "launch", "position"]
+        ordering = ["mission", "launch", "event", "position"]
         constraints = [
             models.UniqueConstraint(fields=["mission", "position"], name="vidurl_mission_position_uniq"),
             models.UniqueConstraint(fields=["launch", "position"], name="vidurl_launch_position_uniq"),
-            models.CheckConstraint(
-                condition=models.Q(mission__isnull=False, launch__isnull=True)
-                | models.Q(mission__isnull=True, launch__isnull=False),
-                name="vidurl_one_owner",
-            ),
+            models.UniqueConstraint(fields=["event", "position"], name="vidurl_event_position_uniq"),
+            models.CheckConstraint(condition=ONE_OWNER, name="vidurl_one_owner"),
         ]
 
     def __str__(self):
@@ -249,7 +257,7 @@ class Launch(models.Model):
 
 
 class Update(models.Model):
-    """A dated note on a launch's progress (a slip, a weather call), as upstream's editors write them."""
+    """A dated note on a launch's or an event's progress (a slip, a weather call), by upstream's editors."""
 
     id = models.IntegerField(primary_key=True)
     launch = models.ForeignKey(
@@ -257,6 +265,9 @@ class Update(models.Model):
     )
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    event = models.ForeignKey(
+        "Event", on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
     )
     profile_image = models.CharField(max_length=1000, null=True, blank=True)
     comment = models.TextField(null=True, blank=True)
