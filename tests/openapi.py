@@ -36,6 +36,27 @@ NULLABLE_ERRATA = {
 }
 
 
+# Paths that answer one object although the file declares an array of them, as upstream answers.
+ONE_OBJECT_ERRATA = ("/2.3.0/api-throttle/", "/2.3.0/dashboard/starship/")
+
+
+@cache
+def errata_spec() -> dict:
+    """The official file with the errata above applied: what Hangar (and upstream) actually answer."""
+    spec = json.loads(OPENAPI_FILE.read_text())
+    schemas = spec["components"]["schemas"]
+    for component, names in NULLABLE_ERRATA.items():
+        for name in names:
+            schemas[component]["properties"][name] = {
+                "allOf": [schemas[component]["properties"][name]],
+                "nullable": True,
+            }
+    for path in ONE_OBJECT_ERRATA:
+        content = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        content["schema"] = content["schema"]["items"]
+    return spec
+
+
 def _discriminated(discriminator: dict) -> dict:
     """A ``oneOf`` as OpenAPI's discriminator reads it: the ``response_mode`` value picks the component.
 
@@ -75,15 +96,7 @@ def _strict(node):
 
 @cache
 def _schemas():
-    spec = json.loads(OPENAPI_FILE.read_text())
-    raw = copy.deepcopy(spec["components"]["schemas"])
-    for component, names in NULLABLE_ERRATA.items():
-        for name in names:
-            raw[component]["properties"][name] = {
-                "allOf": [raw[component]["properties"][name]],
-                "nullable": True,
-            }
-    components = _strict(raw)
+    components = _strict(copy.deepcopy(errata_spec()["components"]["schemas"]))
     document = {"components": {"schemas": components}}
     registry = Registry().with_resource("urn:ll2", DRAFT202012.create_resource(document))
     return document, registry
