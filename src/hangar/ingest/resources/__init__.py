@@ -50,3 +50,10 @@ ENDPOINTS: dict[str, str] = {
     "events": "Event",
     "config/event_types": "EventType",
 }
+
+# Upstream shapes that carry no ``url`` but whose key set is theirs alone: recognised by it, so a saved
+# /updates/ or /mission_patches/ page or object imports without --kind (lookups' {id, name} need it).
+SHAPES: dict[frozenset[str], str] = {
+    frozenset(("id", "profile_image", "comment", "info_url", "created_by", "created_on")): "Update",
+    frozenset(("id", "name", "priority", "image_url", "agency", "response_mode")): "MissionPatch",
+}
