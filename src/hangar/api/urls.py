@@ -21,7 +21,12 @@ from hangar.api.views.launch import (
     MissionPatchViewSet,
     UpdateViewSet,
 )
-from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
+from hangar.api.views.launcher import (
+    LauncherConfigFamilyViewSet,
+    LauncherConfigViewSet,
+    LauncherViewSet,
+    ProgramViewSet,
+)
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
@@ -37,6 +42,7 @@ router.register(
     "launcher_configuration_families", LauncherConfigFamilyViewSet, basename="launcherconfigfamily"
 )
 router.register("programs", ProgramViewSet, basename="program")
+router.register("launchers", LauncherViewSet, basename="launcher")
 # upcoming/ and previous/ before launches/: their words are not UUIDs, but the order says which wins.
 router.register("launches/upcoming", LaunchUpcomingViewSet, basename="launchupcoming")
 router.register("launches/previous", LaunchPreviousViewSet, basename="launchprevious")
@@ -70,7 +76,6 @@ for lookup, viewset in config.VIEWSETS.items():
     router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
 
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
-router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
 

@@ -8,6 +8,8 @@
   manufacturer that matches (each family once). ``manufacturer__id__contains`` matches the id's digits;
   ``manufacturer__country_code`` takes alpha-3 codes as an agency's ``country_code`` does.
 - ``__contains`` is case-sensitive, as upstream's.
+- Launchers (``/launchers/``): their landing and flight counts with the comparisons, launch dates as
+  ISO date-times (exact), ``launcher_config__ids`` comma-separated, ``id__contains`` on the id's digits.
 """
 
 import django_filters
@@ -15,13 +17,20 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 
 from hangar.api.filters.agency import RANGE_LOOKUPS, STATISTICS, CountryCodeFilter
-from hangar.api.filters.fields import BooleanFilter, DateFilter, IdListFilter, IntegerFilter
+from hangar.api.filters.fields import (
+    BooleanFilter,
+    DateFilter,
+    DateTimeFilter,
+    IdFilter,
+    IdListFilter,
+    IntegerFilter,
+)
 from hangar.api.filters.related import (
     RelatedAllFilter,
     RelatedCharFilter,
     RelatedIdFilter,
 )
-from hangar.catalog.models import LauncherConfig, LauncherConfigFamily
+from hangar.catalog.models import Launcher, LauncherConfig, LauncherConfigFamily
 
 
 def _statistics_and_maiden_flight() -> dict:
@@ -82,4 +91,30 @@ class LauncherConfigFamilyFilterSet(django_filters.FilterSet):
     class Meta:
         model = LauncherConfigFamily
         fields = _statistics_and_maiden_flight()
+        filter_overrides = OVERRIDES
+
+
+class LauncherFilterSet(django_filters.FilterSet):
+    first_launch_date = DateTimeFilter()
+    flight_proven = BooleanFilter()
+    id = IdFilter()
+    id__contains = IdFilter(field_name="id", lookup_expr="contains")
+    is_placeholder = BooleanFilter()
+    last_launch_date = DateTimeFilter()
+    launcher_config__ids = IdListFilter(field_name="launcher_config")
+    launcher_config__manufacturer__name = django_filters.CharFilter(
+        field_name="launcher_config__manufacturer__name", lookup_expr="exact"
+    )
+    launcher_config__manufacturer__name__contains = django_filters.CharFilter(
+        field_name="launcher_config__manufacturer__name", lookup_expr="scontains"
+    )
+    serial_number = django_filters.CharFilter(lookup_expr="exact")
+    serial_number__contains = django_filters.CharFilter(field_name="serial_number", lookup_expr="scontains")
+    status = IdFilter(field_name="status")
+
+    class Meta:
+        model = Launcher
+        fields = {
+            name: list(RANGE_LOOKUPS) for name in ("attempted_landings", "flights", "successful_landings")
+        }
         filter_overrides = OVERRIDES

@@ -21,7 +21,7 @@ from hangar.api.serializers.launch import (
     LaunchNormalSerializer,
     VidURLSerializer,
 )
-from hangar.api.serializers.launcher import LauncherConfigDetailedSerializer
+from hangar.api.serializers.launcher import LauncherConfigDetailedSerializer, LauncherConfigListSerializer
 from hangar.api.serializers.program import MissionPatchSerializer, ProgramNormalSerializer
 from hangar.catalog.models import (
     FirstStage,
@@ -65,12 +65,11 @@ class LauncherStatusSerializer(serializers.ModelSerializer):
         fields = ("id", "name")
 
 
-class LauncherNormalSerializer(serializers.ModelSerializer):
-    response_mode = ConstantField("normal")
+class LauncherMiniSerializer(serializers.ModelSerializer):
+    response_mode = ConstantField("list")
     url = ResourceURLField("launcher-detail")
     status = LauncherStatusSerializer(allow_null=True)
     image = ImageSerializer(allow_null=True)
-    fastest_turnaround = DurationField(read_only=True, allow_null=True)
 
     class Meta:
         model = Launcher
@@ -83,6 +82,17 @@ class LauncherNormalSerializer(serializers.ModelSerializer):
             "is_placeholder",
             "status",
             "image",
+        )
+
+
+class LauncherNormalSerializer(LauncherMiniSerializer):
+    response_mode = ConstantField("normal")
+    fastest_turnaround = DurationField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Launcher
+        fields = (
+            *LauncherMiniSerializer.Meta.fields,
             "details",
             "successful_landings",
             "attempted_landings",
@@ -91,6 +101,15 @@ class LauncherNormalSerializer(serializers.ModelSerializer):
             "first_launch_date",
             "fastest_turnaround",
         )
+
+
+class LauncherDetailedSerializer(LauncherNormalSerializer):
+    response_mode = ConstantField("detailed")
+    launcher_config = LauncherConfigListSerializer(allow_null=True)
+
+    class Meta:
+        model = Launcher
+        fields = (*LauncherNormalSerializer.Meta.fields, "launcher_config")
 
 
 class FirstStageNormalSerializer(serializers.ModelSerializer):

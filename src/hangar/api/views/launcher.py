@@ -1,10 +1,19 @@
-"""Launcher configuration, launcher family and program endpoints, in every mode upstream documents.
+"""Launcher, launcher configuration, launcher family and program endpoints, in every mode upstream documents.
 
 The statistics they filter and order by are stored columns (``catalog.stats``).
 """
 
 from hangar.api.filters.agency import STATISTICS
-from hangar.api.filters.launcher import LauncherConfigFamilyFilterSet, LauncherConfigFilterSet
+from hangar.api.filters.launcher import (
+    LauncherConfigFamilyFilterSet,
+    LauncherConfigFilterSet,
+    LauncherFilterSet,
+)
+from hangar.api.serializers.launch_detailed import (
+    LauncherDetailedSerializer,
+    LauncherMiniSerializer,
+    LauncherNormalSerializer,
+)
 from hangar.api.serializers.launcher import (
     LauncherConfigDetailedSerializer,
     LauncherConfigFamilyDetailedSerializer,
@@ -15,7 +24,7 @@ from hangar.api.serializers.launcher import (
 )
 from hangar.api.serializers.program import ProgramMiniSerializer, ProgramNormalSerializer
 from hangar.api.views.base import ModeViewSet
-from hangar.catalog.models import LauncherConfig, LauncherConfigFamily, Program
+from hangar.catalog.models import Launcher, LauncherConfig, LauncherConfigFamily, Program
 
 
 class LauncherConfigViewSet(ModeViewSet):
@@ -149,4 +158,45 @@ class ProgramViewSet(ModeViewSet):
     # Upstream accepts `ordering` and `search` here without naming fields: ordered as the /config/
     # lists are (id or name), search ignored.
     ordering_fields = ("id", "name")
+    ordering = ("id",)
+
+
+class LauncherViewSet(ModeViewSet):
+    """
+    #### Modes
+    Levels of detail in the response - `list`, `normal`, `detailed`
+
+    Example - [/launchers/?mode=list](./?mode=list)
+
+    #### Filters
+    Parameters - `attempted_landings`, `attempted_landings__gt`, `attempted_landings__gte`,
+    `attempted_landings__lt`, `attempted_landings__lte`, `first_launch_date`, `flight_proven`, `flights`,
+    `flights__gt`, `flights__gte`, `flights__lt`, `flights__lte`, `id`, `id__contains`, `is_placeholder`,
+    `last_launch_date`, `launcher_config__ids`, `launcher_config__manufacturer__name`,
+    `launcher_config__manufacturer__name__contains`, `serial_number`, `serial_number__contains`, `status`,
+    `successful_landings`, `successful_landings__gt`, `successful_landings__gte`, `successful_landings__lt`,
+    `successful_landings__lte`
+
+    Example - [/launchers/?is_placeholder=True](./?is_placeholder=True)
+
+    #### Search
+    Fields searched - `serial_number`, `status__name`
+
+    Example - [/launchers/?search=B1048](./?search=B1048)
+
+    #### Ordering
+    Fields - `attempted_landings`, `flight_proven`, `flights`, `id`, `successful_landings`
+
+    Example - [/launchers/?ordering=-flights](./?ordering=-flights)
+    """
+
+    queryset = Launcher.objects.all()
+    modes = {
+        "list": LauncherMiniSerializer,
+        "normal": LauncherNormalSerializer,
+        "detailed": LauncherDetailedSerializer,
+    }
+    filterset_class = LauncherFilterSet
+    search_fields = ("serial_number", "status__name")
+    ordering_fields = ("attempted_landings", "flight_proven", "flights", "id", "successful_landings")
     ordering = ("id",)

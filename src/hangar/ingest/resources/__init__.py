@@ -6,6 +6,7 @@ from hangar.ingest.resources import catalog, events, flights, launches  # noqa: 
 ENDPOINTS: dict[str, str] = {
     "agencies": "Agency",
     "launcher_configurations": "LauncherConfig",
+    "launchers": "Launcher",
     "launcher_configuration_families": "LauncherConfigFamily",
     "mission_patches": "MissionPatch",
     "programs": "Program",

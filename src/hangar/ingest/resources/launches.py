@@ -28,6 +28,7 @@ register(
     scalar("last_launch_date", "datetime", null=True),
     scalar("first_launch_date", "datetime", null=True),
     scalar("fastest_turnaround", "duration", null=True),
+    fk("launcher_config", "LauncherConfig", null=True),
 )
 register(
     "FirstStage",
