@@ -21,7 +21,7 @@ from hangar.api.serializers.launch import (
     LaunchNormalSerializer,
     VidURLSerializer,
 )
-from hangar.api.serializers.launcher import LauncherConfigDetailedSerializer
+from hangar.api.serializers.launcher import LauncherConfigDetailedSerializer, LauncherConfigListSerializer
 from hangar.api.serializers.program import MissionPatchSerializer, ProgramNormalSerializer
 from hangar.catalog.models import (
     FirstStage,
@@ -91,6 +91,17 @@ class LauncherNormalSerializer(serializers.ModelSerializer):
             "first_launch_date",
             "fastest_turnaround",
         )
+
+
+class LauncherDetailedSerializer(LauncherNormalSerializer):
+    """``LauncherDetailed``: a launcher with its configuration (the Starship dashboard's vehicles)."""
+
+    response_mode = ConstantField("detailed")
+    launcher_config = LauncherConfigListSerializer(allow_null=True)
+
+    class Meta:
+        model = Launcher
+        fields = (*LauncherNormalSerializer.Meta.fields, "launcher_config")
 
 
 class FirstStageNormalSerializer(serializers.ModelSerializer):

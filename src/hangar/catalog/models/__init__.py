@@ -15,6 +15,7 @@ from hangar.catalog.models.astronaut import (
     AstronautStatus,
     AstronautType,
 )
+from hangar.catalog.models.dashboard import Notice, NoticeType, RoadClosure, RoadClosureStatus
 from hangar.catalog.models.event import Event, EventType
 from hangar.catalog.models.flight import (
     DockingEvent,
@@ -106,6 +107,8 @@ __all__ = [
     "Mission",
     "MissionPatch",
     "NetPrecision",
+    "Notice",
+    "NoticeType",
     "Orbit",
     "Pad",
     "Payload",
@@ -113,6 +116,8 @@ __all__ = [
     "PayloadType",
     "Program",
     "ProgramType",
+    "RoadClosure",
+    "RoadClosureStatus",
     "Rocket",
     "SocialMedia",
     "SocialMediaLink",
