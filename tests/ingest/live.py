@@ -61,6 +61,27 @@ with signals.batched():
 stats.recompute(now=dt.datetime.fromisoformat(sys.argv[1]))
 """
 
+_TOUCH_LAUNCH = """
+import datetime as dt, sys, django
+django.setup()
+from hangar.catalog import signals
+from tests.ingest.clock import freeze_stats_clock
+freeze_stats_clock(dt.datetime.fromisoformat(sys.argv[1]))
+from hangar.catalog.models import Launch, Update
+with signals.batched():
+    # The launch updated last gets a new name, a new update and a later last_updated (the cursor's key).
+    launch = Launch.objects.order_by("-last_updated", "-id").first()
+    launch.name = launch.name + " (changed)"
+    launch.last_updated = launch.last_updated + dt.timedelta(hours=1)
+    launch.save()
+    newest = Update.objects.order_by("-id").first()
+    Update.objects.create(
+        id=(newest.id if newest else 0) + 1, launch=launch, comment="Changed at the source.",
+        created_by="Hangar tests", created_on=launch.last_updated,
+    )
+print(launch.id)
+"""
+
 
 def _env(database: Path) -> dict:
     return {
@@ -83,7 +104,7 @@ class SourceServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def python(self, code: str, *args: str) -> None:
+    def python(self, code: str, *args: str) -> str:
         done = subprocess.run(
             [sys.executable, "-c", code, *args],
             env=_env(self.database),
@@ -92,12 +113,17 @@ class SourceServer:
             cwd=ROOT,  # `tests` importable
         )
         assert done.returncode == 0, done.stderr.decode()[-2000:]
+        return done.stdout.decode().strip()
 
     def generate(self, spacecraft: int, seed: int) -> None:
         self.python(_WRITE, str(spacecraft), str(seed), GENERATED_AT)
 
     def change(self) -> None:
         self.python(_CHANGE, GENERATED_AT)
+
+    def touch_launch(self) -> str:
+        """Rename the launch updated last and give it an update; return its id."""
+        return self.python(_TOUCH_LAUNCH, GENERATED_AT)
 
     def start(self) -> "SourceServer":
         self.port = free_port()

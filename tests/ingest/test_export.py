@@ -19,13 +19,6 @@ from tests.conftest import GENERATED_AT
 from tests.ingest import live
 from tests.ingest.clock import freeze_stats_clock
 
-# Strict: once import takes every launch part these pass, and the xfail then fails to say so.
-ROUND_TRIP_GAP = pytest.mark.xfail(
-    reason="hangar import does not yet take LaunchDetailed's first stages and landings (issue 11), "
-    "so derived landing counts differ after a round trip",
-    strict=True,
-)
-
 
 @pytest.fixture
 def catalog(db, monkeypatch, settings):
@@ -41,7 +34,6 @@ def _start_over():
     forget_fragments()
 
 
-@ROUND_TRIP_GAP
 @pytest.mark.parametrize("layout", ["directory", "tar.gz", "ndjson"])
 def test_export_then_import_into_an_empty_catalog_answers_byte_identical_pages(catalog, tmp_path, layout):
     urls = live.every_page(live.local_ids)

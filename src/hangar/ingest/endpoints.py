@@ -7,7 +7,7 @@ takes ``last_updated__gte`` and it orders by ``last_updated``, as upstream docum
 events), and how often a complete pass is due. Detail-only routes are not crawled: what they serve
 arrives nested in the list endpoints' objects. Nor are list routes ``hangar import`` has no resource
 for (``ingest.resources.ENDPOINTS``): the windows ``launches/upcoming`` and ``launches/previous`` are
-parts of ``launches``, and ``updates`` is not importable yet (what it serves arrives nested in launches).
+parts of ``launches``.
 
 This is the one place ``ingest`` reads ``api``: what is mirrored is what Hangar serves.
 """

@@ -320,6 +320,7 @@ def clear_catalog() -> None:
     models = [m for m in apps.get_app_config("catalog").get_models() if m._meta.model_name != "dataversion"]
     tables = [m._meta.db_table for m in models]
     tables += [f.remote_field.through._meta.db_table for m in models for f in m._meta.local_many_to_many]
+    tables.append(apps.get_model("ingest", "PendingLink")._meta.db_table)  # links into what is deleted
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # TRUNCATE refuses to run while deferred FK checks are queued; run them now, then defer again.

@@ -92,6 +92,8 @@ class LaunchSchedule:
         self.next_update = 1
         self.next_stage = ID_BASE
         self.last_flight: dict[int, tuple] = {}  # launcher -> (net, launch id, flights so far)
+        # Every launcher flies: one that never did is on no list Hangar serves, so no export could carry it.
+        self.unflown = list(range(self.launchers, 2, -1))  # 1 and 2 fly the dressed launches
         self.counts = {"payload launches": 0, "upcoming launches": 0}
         self.touched: set[int] = set()  # spacecraft given a flight here (their statistics change)
         self.next_crewed = CREWED_BASE
@@ -219,6 +221,8 @@ class LaunchSchedule:
             launcher = rng.randint(1, self.launchers)
             if dressed:  # launchers 1 and 2 fly every dressed launch: reuses from the second one on
                 launcher = 1 + n
+            elif self.unflown:
+                launcher = self.unflown.pop()
             previous = self.last_flight.get(launcher)
             number = previous[2] + 1 if previous else 1
             self.last_flight[launcher] = (net, launch_id, number)

@@ -10,7 +10,7 @@ from importlib import resources
 
 from hangar.catalog import versioning
 from hangar.ingest import bulk, snapshot
-from hangar.ingest.load import LoadError, Summary, load_batch
+from hangar.ingest.load import LoadError, Summary, load_batch, pending_links
 from hangar.ingest.parse import Batch, parse_document
 from hangar.ingest.sources import SourceError, documents, expand
 from hangar.ingest.values import ParseError
@@ -32,6 +32,7 @@ def import_paths(
         except snapshot.SnapshotError as exc:
             raise ImportFailed(str(exc)) from None
         bulk.analyze()
+        summary.warnings += pending_links()
         return summary
     try:
         names = expand(paths)
@@ -54,6 +55,7 @@ def import_paths(
         progress(f"loaded {name}")
     if parsed:
         bulk.analyze()
+        summary.warnings += pending_links()
     return summary
 
 

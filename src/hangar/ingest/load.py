@@ -261,6 +261,73 @@ def _drop_derived(batch: Batch) -> None:
                 records[owner_id].pop(name, None)
 
 
+def _stages_on_their_launch(batch: Batch) -> None:
+    """``RocketDetailed``'s spacecraft and payload stages omit their launch: it is the launch whose
+    rocket lists them (catalog.stats.launches keeps a flight's rocket equal to its launch's)."""
+    launch_of = {
+        record["rocket"]: launch_id
+        for launch_id, record in batch.records.get("Launch", {}).items()
+        if record.get("rocket") is not None
+    }
+    for spec_name in ("SpacecraftFlight", "PayloadFlight"):
+        for record in batch.records.get(spec_name, {}).values():
+            if "launch" not in record and record.get("rocket") in launch_of:
+                record["launch"] = launch_of[record["rocket"]]
+
+
+def _defer_mentions(batch: Batch) -> None:
+    """A mention of an object neither stored nor in this batch is written as null and waits as a
+    ``PendingLink`` (the object is often on a later page); a mention that resolves drops its wait."""
+    PendingLink = apps.get_model("ingest", "PendingLink")
+    for (spec_name, attr), mentioned in batch.mentions.items():
+        target = next(f.target for f in SPECS[spec_name].fields if f.name == attr)
+        wanted = set(mentioned.values()) - set(batch.records.get(target, {}))
+        stored = set()
+        for chunk in _chunks(list(wanted)):
+            stored.update(_model(target).objects.filter(pk__in=chunk).values_list("pk", flat=True))
+        waiting = []
+        for obj_id, target_id in mentioned.items():
+            if target_id in wanted and target_id not in stored:
+                batch.records[spec_name][obj_id][attr] = None
+                waiting.append(
+                    PendingLink(
+                        spec=spec_name,
+                        object_id=str(obj_id),
+                        attr=attr,
+                        target=target,
+                        target_id=str(target_id),
+                    )
+                )
+        for chunk in _chunks([str(obj_id) for obj_id in mentioned]):
+            PendingLink.objects.filter(spec=spec_name, attr=attr, object_id__in=chunk).delete()
+        PendingLink.objects.bulk_create(waiting, batch_size=CHUNK)
+
+
+def _link_pending(batch: Batch) -> bool:
+    """Set the waiting links to the objects this batch stored; True when one was set."""
+    PendingLink = apps.get_model("ingest", "PendingLink")
+    targets = set(PendingLink.objects.values_list("target", flat=True).distinct())
+    linked = False
+    for target in targets & {name for name, records in batch.records.items() if records}:
+        for chunk in _chunks([str(pk) for pk in batch.records[target]]):
+            links = list(PendingLink.objects.filter(target=target, target_id__in=chunk))
+            for link in links:
+                rows = _model(link.spec).objects.filter(pk=link.object_id)
+                linked |= bool(rows.update(**{f"{link.attr}_id": link.target_id}))
+            PendingLink.objects.filter(pk__in=[link.pk for link in links]).delete()
+    return linked
+
+
+def pending_links() -> list[str]:
+    """One warning line when links wait for objects no import has stored yet."""
+    waiting = apps.get_model("ingest", "PendingLink").objects
+    first = waiting.first()
+    if first is None:
+        return []
+    count = waiting.count()
+    return [f"{count} link(s) wait for objects not imported yet (set when they are), e.g. {first}"]
+
+
 # Specs whose records change launches or the flights' rockets.
 LAUNCH_SPECS = ("Launch", "Rocket", "SpacecraftFlight", "PayloadFlight", "Pad", "Mission")
 
@@ -270,6 +337,8 @@ def load_batch(batch: Batch) -> Summary:
     summary = Summary()
     with transaction.atomic():
         _drop_derived(batch)
+        _stages_on_their_launch(batch)
+        _defer_mentions(batch)
         # Foreign keys are deferred to commit on SQLite and PostgreSQL, so the order here is free.
         changed, before = False, {}
         for spec_name in SPECS:
@@ -283,6 +352,7 @@ def load_batch(batch: Batch) -> Summary:
             changed |= _resolve_names(batch, spec_name, attr, names, summary)
         for (spec_name, key), lists in batch.owned.items():
             changed |= _replace_owned(spec_name, key, lists)
+        changed |= _link_pending(batch)
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
         if changed or before:

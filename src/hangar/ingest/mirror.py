@@ -10,7 +10,8 @@ Passes:
   where it stopped (a page of overlap, for objects the source removed meanwhile). At its end every
   local object of that endpoint the pass did not see is removed, in the same transaction.
 - **incremental** (endpoints whose FilterSet takes ``last_updated__gte`` and orders by
-  ``last_updated``): ``ordering=last_updated`` from the newest ``last_updated`` read so far.
+  ``last_updated``): ``ordering=last_updated`` from the newest ``last_updated`` read so far, the
+  objects at exactly that instant included (one of them may have changed since).
 
 A full pass is due when the endpoint was never read completely or its refresh interval (lookups 30
 days, the rest 7) has passed; incremental endpoints are read incrementally on every other run.
@@ -264,12 +265,16 @@ def _incremental_page(
     if not state.phase:
         state.phase = "incremental"
         state.save(update_fields=["phase"])
-    params = {"ordering": "last_updated", "last_updated__gte": state.cursor, "offset": state.skip}
+    # The objects at the cursor's instant are read again (idempotent upserts) rather than skipped: one
+    # of them changed since moves past the cursor, and skipping by count would then skip it. Only a
+    # page wholly at one instant is skipped, so that a run always moves on.
+    offset = state.skip if state.skip >= LIMIT else 0
+    params = {"ordering": "last_updated", "last_updated__gte": state.cursor, "offset": offset}
     data, batch = _page(source, endpoint, params)
     results = data["results"]
     with transaction.atomic():
         load_batch(batch)
-        state.cursor, state.skip = next_cursor(state.cursor, state.skip, results)
+        state.cursor, state.skip = next_cursor(state.cursor, offset, results)
         state.requests += 1
         done = not data.get("next")
         if done:

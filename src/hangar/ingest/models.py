@@ -1,7 +1,8 @@
 """What a mirror remembers between runs, in the database it fills: so a killed or rate-limited run
 continues where it stopped, and the request budget holds across restarts.
 
-Catalog data never lives here; these rows only say how far each endpoint of each source was read.
+Catalog data never lives here; these rows only say how far each endpoint of each source was read, and
+which links an import was given before the object they point at (``PendingLink``).
 """
 
 from django.db import models
@@ -59,3 +60,24 @@ class MirrorRequest(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.at}"
+
+
+class PendingLink(models.Model):
+    """A foreign key an import was given as a mention of an object not stored yet (a first stage's
+    ``previous_flight`` on a later page): set as soon as an import stores that object."""
+
+    spec = models.CharField(max_length=40)  # the spec of the object holding the link, e.g. FirstStage
+    object_id = models.CharField(max_length=40)  # its id as text (launch ids are UUIDs)
+    attr = models.CharField(max_length=40)  # the foreign key, e.g. previous_flight
+    target = models.CharField(max_length=40)  # the spec linked to, e.g. Launch
+    target_id = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ("spec", "object_id", "attr")
+        constraints = [
+            models.UniqueConstraint(fields=("spec", "object_id", "attr"), name="pending_link_unique")
+        ]
+        indexes = [models.Index(fields=("target", "target_id"), name="pending_link_target")]
+
+    def __str__(self):
+        return f"{self.spec} {self.object_id}.{self.attr} → {self.target} {self.target_id}"

@@ -47,6 +47,8 @@ class Batch:
     name_refs: dict[tuple[str, str], dict[int, str | None]] = field(default_factory=lambda: defaultdict(dict))
     # Id-less objects a parent owns (a mission's info_urls): (spec, key) → parent id → records, in order.
     owned: dict[tuple[str, str], dict[int, list[dict]]] = field(default_factory=lambda: defaultdict(dict))
+    # Foreign keys given as mentions (spec.mention): (spec, attr) → object id → the target's id.
+    mentions: dict[tuple[str, str], dict[object, object]] = field(default_factory=lambda: defaultdict(dict))
     # Where each object first appears, for errors found only when loading.
     paths: dict[tuple[str, object], str] = field(default_factory=dict)
 
@@ -77,6 +79,15 @@ def _parse_list(value, sub: str) -> list:
     return value
 
 
+def _mention_id(spec_name: str, data, path: str):
+    """The id of a mentioned object; the rest of its lean shape is what its own shape carries."""
+    if not isinstance(data, dict):
+        raise ParseError(path, f"expected an object, got {describe(data)}")
+    if "id" not in data:
+        raise ParseError(path, "missing required key 'id'")
+    return KINDS[SPECS[spec_name].id_kind](data["id"], f"{path}.id")
+
+
 def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict, path: str) -> None:
     for f in SPECS[spec_name].fields:
         sub = f"{path}.{f.key}"
@@ -93,7 +104,10 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
             else:
                 record[f.name] = None
             continue
-        if f.kind == "fk":
+        if f.kind == "fk" and f.mention:
+            record[f.name] = _mention_id(f.target, value, sub)
+            batch.mentions[(spec_name, f.name)][obj_id] = record[f.name]
+        elif f.kind == "fk":
             record[f.name] = parse_object(batch, f.target, value, sub)
         elif f.kind == "owned":
             items = []

@@ -26,6 +26,9 @@ class Field:
     required: bool = False
     # Needed only to store a new object: leaner upstream shapes (ProgramMini) omit it for known ones.
     on_create: bool = False
+    # A foreign key whose nested object only names its target (LaunchMini as a first stage's
+    # previous_flight): linked once the target is stored, until then it waits (ingest.models.PendingLink).
+    mention: bool = False
     attr: str = ""  # model field name, when it differs from the key
 
     @property
@@ -39,6 +42,11 @@ def scalar(key, kind, null=False, required=False, attr=""):
 
 def fk(key, target, null=False, required=False, on_create=False):
     return Field(key, "fk", target, null=null, required=required, on_create=on_create)
+
+
+def mention(key, target):
+    """A nullable foreign key given as a lean shape that cannot create its target (``Field.mention``)."""
+    return Field(key, "fk", target, null=True, mention=True)
 
 
 def m2m(key, target):

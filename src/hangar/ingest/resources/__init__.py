@@ -1,6 +1,6 @@
 """Every upstream resource Hangar imports: importing this package registers all specs."""
 
-from hangar.ingest.resources import catalog, dashboard, events, flights  # noqa: F401  (registers the specs)
+from hangar.ingest.resources import catalog, dashboard, events, flights, launches  # noqa: F401  (registers the specs)
 
 # Endpoint path (after /2.3.0/) → spec, to recognise what a file holds from its objects' ``url``.
 ENDPOINTS: dict[str, str] = {
@@ -17,6 +17,7 @@ ENDPOINTS: dict[str, str] = {
     "config/spacecraft_configuration_types": "SpacecraftConfigType",
     "spacecraft_flights": "SpacecraftFlight",
     "launches": "Launch",
+    "updates": "Update",
     "landings": "Landing",
     "astronauts": "Astronaut",
     "config/astronaut_roles": "AstronautRole",

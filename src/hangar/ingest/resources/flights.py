@@ -1,8 +1,7 @@
-"""Specs of flights and everything they nest (detailed spacecraft, spacecraft_flights): launches and
-their pads, missions and rockets, landings, dockings, astronauts, stations, payloads.
+"""Specs of flights and everything they nest (detailed spacecraft, spacecraft_flights): pads, missions,
+landings, dockings, astronauts, stations, payloads. Launches and their rockets: ``resources.launches``.
 
-A flight's ``duration`` and ``turn_around_time`` and a launch's attempt counters and ``pad_turnaround``
-are derived (``catalog.stats``), so they are not read.
+A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
 """
 
 from hangar.ingest.spec import Field, children, fk, m2m, owned, register, reverse_fk, scalar
@@ -174,34 +173,6 @@ register(
     owned("info_urls", "InfoURL", parent_attr="mission"),
     owned("vid_urls", "VidURL", parent_attr="mission"),
 )
-register("Rocket", "catalog.Rocket", fk("configuration", "LauncherConfig", required=True))
-register(
-    "Launch",
-    "catalog.Launch",
-    scalar("name", "str"),
-    scalar("slug", "str", required=True),
-    scalar("launch_designator", "str", null=True),
-    fk("status", "LaunchStatus", null=True),
-    scalar("last_updated", "datetime", required=True),
-    scalar("net", "datetime", required=True),
-    fk("net_precision", "NetPrecision", null=True),
-    scalar("window_end", "datetime", required=True),
-    scalar("window_start", "datetime", required=True),
-    fk("image", "Image", null=True),
-    scalar("infographic", "str", null=True),
-    scalar("probability", "int", null=True),
-    scalar("weather_concerns", "str", null=True),
-    scalar("failreason", "str", null=True),
-    scalar("hashtag", "str", null=True),
-    fk("launch_service_provider", "Agency", null=True),
-    fk("rocket", "Rocket", null=True),
-    fk("mission", "Mission", null=True),
-    fk("pad", "Pad", null=True),
-    scalar("webcast_live", "bool"),
-    m2m("program", "Program"),
-    # The launch attempt counters are derived (catalog.stats.launches), so they are not read.
-    id_kind="uuid",
-)
 register("AstronautStatus", "catalog.AstronautStatus", scalar("name", "str", required=True))
 register("AstronautType", "catalog.AstronautType", scalar("name", "str", required=True))
 register(
@@ -313,8 +284,10 @@ register(
     scalar("destination", "str", null=True),
     scalar("amount", "int"),
     fk("payload", "Payload", required=True),
-    fk("launch", "Launch", required=True),
-    fk("landing", "Landing", required=True),
+    # Absent from RocketDetailed.payloads: the launch whose rocket lists the flight (ingest.load).
+    fk("launch", "Launch", on_create=True),
+    # Upstream answers null for a payload that was not recovered (Sputnik 1): an erratum of its file.
+    fk("landing", "Landing", null=True),
 )
 register(
     "DockingLocation",
@@ -340,7 +313,8 @@ register(
     scalar("destination", "str", null=True),
     scalar("mission_end", "datetime", null=True),
     fk("spacecraft", "Spacecraft", required=True),
-    fk("launch", "Launch", required=True),
+    # Absent from RocketDetailed.spacecraft_stage: the launch whose rocket lists the flight (ingest.load).
+    fk("launch", "Launch", on_create=True),
     # Required and non-null in the official file (SpacecraftFlightNormal.landing).
     fk("landing", "Landing", required=True),
     m2m("launch_crew", "AstronautFlight"),
