@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres test-browser faults lint format bench clean
+.PHONY: run test test-postgres test-browser faults fuzz lint format bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,16 +23,19 @@ run: $(STAMP)  ## serve the demo catalog on http://$(HOST):$(PORT)/2.3.0/spacecr
 JOBS ?= auto  # pytest-xdist workers (one per core)
 
 test: $(STAMP)  ## the test suite on the database HANGAR_DATABASE_URL names (SQLite by default)
-	$(BIN)/pytest -n $(JOBS) --dist loadscope -m "not browser and not faults" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(JOBS) --dist loadscope -m "not browser and not faults and not fuzz" $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
-	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -n $(JOBS) --dist loadscope -m "not browser and not faults" $(PYTEST_ARGS)
+	HANGAR_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -n $(JOBS) --dist loadscope -m "not browser and not faults and not fuzz" $(PYTEST_ARGS)
 
 test-browser: $(STAMP)  ## headless Chromium over a real server (needs Debian's chromium; CI runs it)
 	$(BIN)/pytest -p no:xdist -m browser tests/browser $(PYTEST_ARGS)
 
 faults: $(STAMP)  ## Redis and PostgreSQL outages and hangs under load, two instances (needs both on 127.0.0.1)
 	$(BIN)/pytest -p no:xdist -m faults tests/faults $(PYTEST_ARGS)
+
+fuzz: $(STAMP)  ## Schemathesis over every official path served, on a generated catalog (about a minute)
+	$(BIN)/pytest -p no:xdist -m fuzz tests/fuzz $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

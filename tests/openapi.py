@@ -22,27 +22,43 @@ OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
 # required and non-nullable, yet exactly one of each group is set: a docking has one target, a docking
 # port belongs to one station, spacecraft design or payload; or upstream itself answers null (stages
 # and payloads). They are validated as nullable objects.
+TARGETS = ("space_station_target", "flight_vehicle_target", "payload_flight_target")
+CHASERS = ("flight_vehicle_chaser", "space_station_chaser", "payload_flight_chaser")
 NULLABLE_ERRATA = {
-    "DockingEventForChaserNormal": ("space_station_target", "flight_vehicle_target", "payload_flight_target"),
+    "DockingEventForChaserNormal": TARGETS,
     "DockingLocation": ("spacestation", "spacecraft", "payload"),
     # Upstream answers null for a stage or payload that was not recovered, and for a launcher's first
     # flight's previous one (its own Sputnik 1 detail: rocket.payloads[0].landing is null).
     "FirstStageNormal": ("landing", "previous_flight"),
     "PayloadFlightSerializerNoLaunch": ("landing",),
     "PayloadFlightNormal": ("landing",),
-    # A free port, and the chasers a flight's docking does not have (upstream's ISS page, sample 5).
+    # A free port, and the chasers a docking does not have (upstream's ISS page, sample 5): one is set.
     "DockingLocationSerializerForSpacestation": ("currently_docked",),
-    "DockingEventDetailedSerializerForSpacestation": ("space_station_chaser", "payload_flight_chaser"),
+    "DockingEventDetailedSerializerForSpacestation": CHASERS,
+    "DockingEventEndpointNormal": (*TARGETS, *CHASERS),
+    "DockingEventEndpointDetailed": (*TARGETS, *CHASERS),
 }
 
 
-# Paths whose 200 body the file declares as an array of one component, while upstream answers one object
-# of it (recorded for /api-throttle/ in the reference samples); Hangar answers as upstream. Path → the
-# component the object conforms to (``tests.conformance.object_component`` checks the file still says so).
-ONE_OBJECT_ERRATA = {
-    "/2.3.0/api-throttle/": "APIThrottle",
-    "/2.3.0/dashboard/starship/": "PolymorphicStarshipDashboardEndpoint",
-}
+# Paths that answer one object although the file declares an array of them, as upstream answers.
+ONE_OBJECT_ERRATA = ("/2.3.0/api-throttle/", "/2.3.0/dashboard/starship/")
+
+
+@cache
+def errata_spec() -> dict:
+    """The official file with the errata above applied: what Hangar (and upstream) actually answer."""
+    spec = json.loads(OPENAPI_FILE.read_text())
+    schemas = spec["components"]["schemas"]
+    for component, names in NULLABLE_ERRATA.items():
+        for name in names:
+            schemas[component]["properties"][name] = {
+                "allOf": [schemas[component]["properties"][name]],
+                "nullable": True,
+            }
+    for path in ONE_OBJECT_ERRATA:
+        content = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        content["schema"] = content["schema"]["items"]
+    return spec
 
 
 def _discriminated(discriminator: dict) -> dict:
@@ -84,15 +100,7 @@ def _strict(node):
 
 @cache
 def _schemas():
-    spec = json.loads(OPENAPI_FILE.read_text())
-    raw = copy.deepcopy(spec["components"]["schemas"])
-    for component, names in NULLABLE_ERRATA.items():
-        for name in names:
-            raw[component]["properties"][name] = {
-                "allOf": [raw[component]["properties"][name]],
-                "nullable": True,
-            }
-    components = _strict(raw)
+    components = _strict(copy.deepcopy(errata_spec()["components"]["schemas"]))
     document = {"components": {"schemas": components}}
     registry = Registry().with_resource("urn:ll2", DRAFT202012.create_resource(document))
     return document, registry

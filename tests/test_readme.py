@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hangar.ingest.importing import demo_data_dir, import_paths
+from hangar.ingest.importing import import_demo
 from tests.shared import shared_data
 from tools import endpoint_table
 
@@ -27,7 +27,7 @@ def examples() -> list[tuple[str, int]]:
     return found
 
 
-demo = shared_data(lambda: import_paths([demo_data_dir()]))
+demo = shared_data(lambda: import_demo())
 
 
 def _has_data(body) -> bool:

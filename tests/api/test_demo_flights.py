@@ -2,13 +2,13 @@
 
 import pytest
 
-from hangar.ingest.importing import demo_data_dir, import_paths
+from hangar.ingest.importing import import_demo
 from tests.openapi import errors
 
 
 @pytest.fixture
 def demo(db):
-    import_paths([demo_data_dir()])
+    import_demo()
 
 
 def test_demo_detailed_responses_validate(client, demo):

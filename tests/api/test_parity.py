@@ -10,7 +10,7 @@ import pytest
 
 from hangar.api.fast.encoder import encoder_for
 from hangar.api.renderers import PreRendered
-from hangar.ingest.importing import demo_data_dir, import_paths
+from hangar.ingest.importing import import_demo
 from tests.conftest import GENERATED_AT
 from tests.endpoints import ENDPOINTS
 from tests.parity import compare
@@ -19,7 +19,7 @@ from tests.shared import shared_data
 
 def _build(which: str):
     if which == "demo":
-        import_paths([demo_data_dir()])
+        import_demo()
     else:
         from hangar.ingest.generate import generate
 

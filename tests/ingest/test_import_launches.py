@@ -129,3 +129,22 @@ def test_a_stage_without_its_launch_is_refused_when_new(db, tmp_path):
     (tmp_path / "flight.json").write_text(json.dumps({"results": [flight]}))
     with pytest.raises(ValueError, match=r"PayloadFlight 5 is not stored yet and has no 'launch'"):
         import_paths([str(tmp_path / "flight.json")], kind="payload_flights")
+
+
+@pytest.mark.parametrize("endpoint", ["updates", "mission_patches"])
+def test_updates_and_mission_patches_pages_and_objects_import_as_served(db, client, tmp_path, endpoint):
+    generate(30, seed=5, now=NOW)
+    page_path = f"/2.3.0/{endpoint}/?format=json&limit=100"
+    page = client.get(page_path).content
+    results = json.loads(page)["results"]
+    assert results
+    one_path = f"/2.3.0/{endpoint}/{results[0]['id']}/?format=json"
+    one = client.get(one_path).content
+    (tmp_path / "page.json").write_bytes(page)
+    (tmp_path / "one.json").write_bytes(one)
+    clear_catalog()
+    import_paths([str(tmp_path / "one.json")])  # recognised by its url, as the page by its next/previous
+    assert client.get(one_path).content == one
+    clear_catalog()
+    import_paths([str(tmp_path / "page.json")])
+    assert client.get(page_path).content == page

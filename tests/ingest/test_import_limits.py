@@ -97,9 +97,9 @@ def test_a_no_op_import_leaves_the_data_version_alone(db, seed_page, tmp_path):
 
 
 def test_a_no_op_import_of_flights_leaves_the_data_version_alone(db, tmp_path):
-    from hangar.ingest.importing import demo_data_dir
+    from hangar.ingest.importing import import_demo
 
-    import_paths([demo_data_dir()])
+    import_demo()
     before = versioning.current()
-    import_paths([demo_data_dir()])
+    import_demo()
     assert versioning.current() == before

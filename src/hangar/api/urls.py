@@ -11,6 +11,7 @@ from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.dashboard import StarshipDashboardView
+from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.event import EventPreviousViewSet, EventUpcomingViewSet, EventViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
@@ -26,6 +27,7 @@ from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStat
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
+from hangar.api.views.spacewalk import SpacewalkViewSet
 from hangar.api.views.station import ExpeditionViewSet, SpaceStationViewSet
 from hangar.api.views.throttle import APIThrottleView
 
@@ -54,6 +56,8 @@ router.register(
 router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
+router.register("docking_events", DockingEventViewSet, basename="dockingevent")
+router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
 # After what events nest, so a mirror or export writes those first (an astronaut is created only from
 # its full shapes); upcoming/ and previous/ before events/, as for launches.
 router.register("events/upcoming", EventUpcomingViewSet, basename="eventupcoming")
@@ -69,9 +73,7 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
 router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
-router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -5,13 +5,17 @@ one check that needs the database (a new object missing what only its fuller sha
 loading: that file's transaction is rolled back, files loaded before it stay.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from importlib import resources
+
+from django.utils import timezone
 
 from hangar.catalog import versioning
 from hangar.ingest import bulk, snapshot
 from hangar.ingest.load import LoadError, Summary, load_batch, pending_links
 from hangar.ingest.parse import Batch, parse_document
+from hangar.ingest.rebase import rebase
 from hangar.ingest.sources import SourceError, documents, expand
 from hangar.ingest.values import ParseError
 
@@ -21,8 +25,13 @@ class ImportFailed(ValueError):
 
 
 def import_paths(
-    paths: list[str], kind: str | None = None, progress: Callable[[str], None] = lambda _: None
+    paths: list[str],
+    kind: str | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+    prepare: Callable[[object], object] = lambda data: data,
 ) -> Summary:
+    """Import files, directories of them, stdin (``-``) or one export; ``prepare`` may rewrite each
+    document before it is parsed (the demo's relative dates)."""
     snapshots = [p for p in paths if p != "-" and snapshot.is_snapshot(p)]
     if snapshots:
         if len(paths) > 1 or kind is not None:
@@ -39,7 +48,7 @@ def import_paths(
         parsed: list[tuple[str, Batch]] = []
         for name, data in documents(names):
             try:
-                parsed.append((name, parse_document(data, kind=kind)))
+                parsed.append((name, parse_document(prepare(data), kind=kind)))
             except ParseError as exc:
                 raise ImportFailed(f"{name}: {exc}") from None
             progress(f"parsed {name}: {parsed[-1][1].size()} objects")
@@ -69,6 +78,12 @@ def catalog_is_empty() -> bool:
     return not any(model.objects.exists() for model in versioning.data_models())
 
 
+def import_demo(today: dt.date | None = None) -> Summary:
+    """Import the demo catalog, its relative files dated from ``today`` (UTC; ``ingest.rebase``)."""
+    today = today or timezone.now().astimezone(dt.UTC).date()
+    return import_paths([demo_data_dir()], prepare=lambda data: rebase(data, today))
+
+
 def load_demo_if_empty() -> Summary | None:
     """Load the demo catalog into an empty database; a database holding anything is never touched."""
-    return import_paths([demo_data_dir()]) if catalog_is_empty() else None
+    return import_demo() if catalog_is_empty() else None

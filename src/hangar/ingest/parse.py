@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from hangar.ingest import limits
-from hangar.ingest.resources import ENDPOINTS
+from hangar.ingest.resources import ENDPOINTS, SHAPES
 from hangar.ingest.spec import LIST_KINDS, SPECS
 from hangar.ingest.values import KINDS, ParseError, describe
 
@@ -32,6 +32,13 @@ def endpoint_spec(url) -> str | None:
         return None
     match = _ENDPOINT_RE.search(url)
     return ENDPOINTS.get(match.group("endpoint")) if match else None
+
+
+def object_spec(data) -> str | None:
+    """What an object is: by its ``url``, else by a key set only one url-less shape has."""
+    if not isinstance(data, dict):
+        return None
+    return endpoint_spec(data.get("url")) or SHAPES.get(frozenset(data))
 
 
 # --- records ------------------------------------------------------------------------------------------
@@ -138,7 +145,8 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
 def parse_document(data, kind: str | None = None, batch: Batch | None = None) -> Batch:
     """Parse a list page (``{count, next, previous, results}``) or a single object.
 
-    ``kind`` names the spec (or endpoint) when the objects carry no ``url`` to recognise them by.
+    ``kind`` names the spec (or endpoint) when the objects carry no ``url`` to recognise them by (nor a
+    key set only one url-less shape has: ``resources.SHAPES``).
     """
     batch = batch if batch is not None else Batch()
     limits.check_depth(data)
@@ -153,7 +161,7 @@ def parse_document(data, kind: str | None = None, batch: Batch | None = None) ->
         page_kind = kind or endpoint_spec(data.get("next")) or endpoint_spec(data.get("previous"))
         seen: dict[tuple[str, object], int] = {}
         for i, item in enumerate(results):
-            item_kind = page_kind or endpoint_spec(item.get("url") if isinstance(item, dict) else None)
+            item_kind = page_kind or object_spec(item)
             if item_kind is None:
                 raise ParseError(f"$.results[{i}]", "cannot tell what this object is (no url); pass --kind")
             obj_id = parse_object(batch, item_kind, item, f"$.results[{i}]")
@@ -164,7 +172,7 @@ def parse_document(data, kind: str | None = None, batch: Batch | None = None) ->
         return batch
     if not isinstance(data, dict):
         raise ParseError("$", f"expected a list page or an object, got {describe(data)}")
-    obj_kind = kind or endpoint_spec(data.get("url"))
+    obj_kind = kind or object_spec(data)
     if obj_kind is None:
         raise ParseError("$", "cannot tell what this object is (no url); pass --kind")
     parse_object(batch, obj_kind, data, "$")

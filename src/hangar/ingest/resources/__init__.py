@@ -28,6 +28,7 @@ ENDPOINTS: dict[str, str] = {
     "expeditions": "Expedition",
     "config/space_station_statuses": "SpaceStationStatus",
     "config/docking_locations": "DockingLocation",
+    "docking_events": "DockingEvent",
     "pads": "Pad",
     "locations": "Location",
     "celestial_bodies": "CelestialBody",
@@ -50,4 +51,11 @@ ENDPOINTS: dict[str, str] = {
     "config/event_types": "EventType",
     "config/notice_types": "NoticeType",
     "config/road_closure_statuses": "RoadClosureStatus",
+}
+
+# Upstream shapes that carry no ``url`` but whose key set is theirs alone: recognised by it, so a saved
+# /updates/ or /mission_patches/ page or object imports without --kind (lookups' {id, name} need it).
+SHAPES: dict[frozenset[str], str] = {
+    frozenset(("id", "profile_image", "comment", "info_url", "created_by", "created_on")): "Update",
+    frozenset(("id", "name", "priority", "image_url", "agency", "response_mode")): "MissionPatch",
 }
