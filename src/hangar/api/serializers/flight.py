@@ -21,6 +21,7 @@ from hangar.api.serializers.station import SpaceStationMiniSerializer, SpaceStat
 from hangar.catalog.models import (
     DockingEvent,
     DockingLocation,
+    FirstStageType,
     Landing,
     LandingType,
     Payload,
@@ -79,6 +80,12 @@ class SpacecraftFlightNormalSerializer(serializers.ModelSerializer):
             "turn_around_time",
             "response_mode",
         )
+
+
+class FirstStageTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FirstStageType
+        fields = ("id", "name")
 
 
 class SpacecraftFlightMiniSerializer(SpacecraftFlightNormalSerializer):

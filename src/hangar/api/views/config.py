@@ -20,6 +20,7 @@ from hangar.api.serializers.dashboard import NoticeTypeSerializer, RoadClosureSt
 from hangar.api.serializers.event import EventTypeSerializer
 from hangar.api.serializers.flight import (
     DockingLocationSerializer,
+    FirstStageTypeSerializer,
     LandingTypeSerializer,
     PayloadTypeSerializer,
 )
@@ -27,10 +28,12 @@ from hangar.api.serializers.launch import (
     InfoURLTypeSerializer,
     LanguageSerializer,
     LaunchStatusSerializer,
+    MissionTypeSerializer,
     NetPrecisionSerializer,
     OrbitSerializer,
     VidURLTypeSerializer,
 )
+from hangar.api.serializers.launch_detailed import LauncherStatusSerializer, TimelineEventTypeSerializer
 from hangar.api.serializers.location import CelestialBodyTypeSerializer, LandingLocationSerializer
 from hangar.api.serializers.program import ProgramTypeSerializer
 from hangar.api.serializers.station import SpaceStationStatusSerializer
@@ -53,6 +56,7 @@ CONFIG_LOOKUPS = {
     "celestial_body_types": CelestialBodyTypeSerializer,
     "countries": CountrySerializer,
     "docking_locations": DockingLocationSerializer,
+    "first_stage_types": FirstStageTypeSerializer,
     "event_types": EventTypeSerializer,
     "image_licenses": ImageLicenseSerializer,
     "image_variant_types": ImageVariantTypeSerializer,
@@ -61,6 +65,8 @@ CONFIG_LOOKUPS = {
     "landing_types": LandingTypeSerializer,
     "languages": LanguageSerializer,
     "launch_statuses": LaunchStatusSerializer,
+    "launcher_statuses": LauncherStatusSerializer,
+    "mission_types": MissionTypeSerializer,
     "net_precisions": NetPrecisionSerializer,
     "notice_types": NoticeTypeSerializer,
     "orbits": OrbitSerializer,
@@ -75,4 +81,8 @@ VIEWSETS = {path: lookup_viewset(path, serializer) for path, serializer in CONFI
 # Roles have no name: DRF's default orders by any serialized column, here id, role and priority.
 VIEWSETS["astronaut_roles"] = lookup_viewset(
     "astronaut_roles", AstronautRoleSerializer, ordering_fields=("id", "role", "priority")
+)
+# Timeline event types have no name either: id, abbrev and description.
+VIEWSETS["timeline_event_types"] = lookup_viewset(
+    "timeline_event_types", TimelineEventTypeSerializer, ordering_fields=("id", "abbrev", "description")
 )

@@ -216,6 +216,12 @@ class DockingEvent(models.Model):
         return f"Docking {self.id}"
 
 
+class FirstStageType(NamedLookup):
+    """A first stage's role on its rocket (Core, Strap-on booster, …): ``/config/first_stage_types/``.
+
+    A stage names its role as text (``FirstStage.type``), as upstream's nested shape does."""
+
+
 class FirstStage(models.Model):
     """One launcher (a core or a booster) flying as a first stage of one rocket, and how it landed."""
 

@@ -9,6 +9,9 @@ them (set in ``ingest.load``).
 from hangar.ingest.spec import children, fk, m2m, mention, owned, register, reverse_fk, scalar
 
 register("LauncherStatus", "catalog.LauncherStatus", scalar("name", "str", required=True))
+# Lookups of their own (/config/…): the stages and missions that use them name them as text.
+register("FirstStageType", "catalog.FirstStageType", scalar("name", "str", required=True))
+register("MissionType", "catalog.MissionType", scalar("name", "str", required=True))
 register(
     "Launcher",
     "catalog.Launcher",
