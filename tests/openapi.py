@@ -32,6 +32,8 @@ NULLABLE_ERRATA = {
     "FirstStageNormal": ("landing", "previous_flight"),
     "PayloadFlightSerializerNoLaunch": ("landing",),
     "PayloadFlightNormal": ("landing",),
+    "PayloadFlightMini": ("landing",),
+    "PayloadFlightDetailed": ("landing",),
     # A free port, and the chasers a docking does not have (upstream's ISS page, sample 5): one is set.
     "DockingLocationSerializerForSpacestation": ("currently_docked",),
     "DockingEventDetailedSerializerForSpacestation": CHASERS,

@@ -24,6 +24,7 @@ from hangar.api.views.launch import (
 )
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.payload import PayloadFlightViewSet
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
@@ -58,6 +59,7 @@ router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
 router.register("docking_events", DockingEventViewSet, basename="dockingevent")
 router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
+router.register("payload_flights", PayloadFlightViewSet, basename="payloadflight")
 # After what events nest, so a mirror or export writes those first (an astronaut is created only from
 # its full shapes); upcoming/ and previous/ before events/, as for launches.
 router.register("events/upcoming", EventUpcomingViewSet, basename="eventupcoming")
@@ -73,7 +75,6 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -2,24 +2,17 @@
 
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
 have endpoints of their own, ``api.views.places``; astronauts, space stations and launches too).
-Launchers and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings
-answer in the shape other responses nest (``Landing``) until their endpoint is served. Only the
-detail route exists. (Docking events and spacewalks have their endpoints: ``api.views.docking``,
-``api.views.spacewalk``.)
+Launchers answer in the upstream shape of one of that endpoint's modes (``LauncherNormal`` for
+``/launchers/{id}/?mode=normal``), which is the default here. Landings answer in the shape other
+responses nest (``Landing``) until their endpoint is served. Only the detail route exists. (Docking
+events, spacewalks and payload flights have their endpoints: ``api.views.docking``,
+``api.views.spacewalk``, ``api.views.payload``.)
 """
 
-from hangar.api.serializers.flight import (
-    LandingSerializer,
-    PayloadFlightNormalSerializer,
-)
+from hangar.api.serializers.flight import LandingSerializer
 from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
-from hangar.catalog.models import (
-    Landing,
-    Launcher,
-    PayloadFlight,
-)
+from hangar.catalog.models import Landing, Launcher
 
 
 class LauncherViewSet(ModeDetailViewSet):
@@ -35,12 +28,4 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class PayloadFlightViewSet(ModeDetailViewSet):
-    """One payload flight, as `PayloadFlightNormal` (upstream's `mode=normal`)."""
-
-    queryset = PayloadFlight.objects.all()
-    modes = {"normal": PayloadFlightNormalSerializer}
     detail_mode = "normal"
