@@ -120,6 +120,24 @@ def other_endpoints() -> list[Scenario]:
             kind="filter",
         ),
         Scenario("pads search 'pad 1'", "?search=pad%201", path=pads, kind="search"),
+        *people_scenarios(),
+    ]
+
+
+def people_scenarios() -> list[Scenario]:
+    """The people and station endpoints (issues 12 and 13) at limit=100."""
+    dockings, stations = "/2.3.0/docking_events/", "/2.3.0/space_stations/"
+    return [
+        Scenario("docking_events list, limit=100", "?limit=100", path=dockings),
+        Scenario("docking_events detailed, limit=100", "?mode=detailed&limit=100", path=dockings),
+        Scenario("spacewalks list, limit=100", "?limit=100", path="/2.3.0/spacewalks/"),
+        Scenario(
+            "astronauts filter in_space=true, limit=100",
+            "?in_space=true&limit=100",
+            path="/2.3.0/astronauts/",
+            kind="filter",
+        ),
+        Scenario("space_stations list, limit=100", "?limit=100", path=stations),
     ]
 
 

@@ -336,3 +336,24 @@ class SpacewalkFactory(factory.django.DjangoModelFactory):
 
     id = factory.Sequence(lambda n: 1000 + n)
     name = factory.Sequence(lambda n: f"Spacewalk {n}")
+
+
+class PayloadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Payload
+
+    id = factory.Sequence(lambda n: 1000 + n)
+    name = factory.Sequence(lambda n: f"Payload {n}")
+    type = factory.LazyFunction(lambda: models.PayloadType.objects.get_or_create(id=1, name="Cargo")[0])
+    manufacturer = factory.SubFactory(AgencyFactory)
+    operator = factory.SelfAttribute("manufacturer")
+
+
+class PayloadFlightFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PayloadFlight
+
+    id = factory.Sequence(lambda n: 1000 + n)
+    payload = factory.SubFactory(PayloadFactory)
+    launch = factory.SubFactory(LaunchFactory)
+    landing = factory.SubFactory(LandingFactory)

@@ -22,17 +22,23 @@ OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
 # required and non-nullable, yet exactly one of each group is set: a docking has one target, a docking
 # port belongs to one station, spacecraft design or payload; or upstream itself answers null (stages
 # and payloads). They are validated as nullable objects.
+TARGETS = ("space_station_target", "flight_vehicle_target", "payload_flight_target")
+CHASERS = ("flight_vehicle_chaser", "space_station_chaser", "payload_flight_chaser")
 NULLABLE_ERRATA = {
-    "DockingEventForChaserNormal": ("space_station_target", "flight_vehicle_target", "payload_flight_target"),
+    "DockingEventForChaserNormal": TARGETS,
     "DockingLocation": ("spacestation", "spacecraft", "payload"),
     # Upstream answers null for a stage or payload that was not recovered, and for a launcher's first
     # flight's previous one (its own Sputnik 1 detail: rocket.payloads[0].landing is null).
     "FirstStageNormal": ("landing", "previous_flight"),
     "PayloadFlightSerializerNoLaunch": ("landing",),
     "PayloadFlightNormal": ("landing",),
-    # A free port, and the chasers a flight's docking does not have (upstream's ISS page, sample 5).
+    "PayloadFlightMini": ("landing",),
+    "PayloadFlightDetailed": ("landing",),
+    # A free port, and the chasers a docking does not have (upstream's ISS page, sample 5): one is set.
     "DockingLocationSerializerForSpacestation": ("currently_docked",),
-    "DockingEventDetailedSerializerForSpacestation": ("space_station_chaser", "payload_flight_chaser"),
+    "DockingEventDetailedSerializerForSpacestation": CHASERS,
+    "DockingEventEndpointNormal": (*TARGETS, *CHASERS),
+    "DockingEventEndpointDetailed": (*TARGETS, *CHASERS),
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from hangar.api.views.config import CONFIG_LOOKUPS
-from hangar.catalog.models import CelestialBody, CelestialBodyType, Image, Location
+from hangar.catalog.models import CelestialBody, CelestialBodyType, Image, Location, TimelineEventType
 from tests.http import get
 from tests.key_order import order_errors
 from tests.openapi import errors
@@ -110,3 +110,35 @@ def test_a_page_and_an_object_round_trip_through_import(client, lookups, tmp_pat
     assert get(client, url) == page
     call_command("import", str(tmp_path / "one.json"), "--kind", f"config/{path}", stderr=io.StringIO())
     assert get(client, f"/2.3.0/config/{path}/3/?format=json")["name"] == "Renamed"
+
+
+# Timeline event types have no name: ordered by id, abbrev or description; imported by abbrev.
+TIMELINE = "/2.3.0/config/timeline_event_types/"
+
+
+@pytest.fixture
+def timeline_types(db):
+    TimelineEventType.objects.bulk_create(
+        TimelineEventType(id=i, abbrev=a, description=d)
+        for i, a, d in [(1, "MECO", "Main engine cut-off"), (2, "Liftoff", ""), (3, "Fairing", "Jettison")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("", [1, 2, 3]), ("ordering=abbrev", [3, 2, 1]), ("ordering=-description", [1, 3, 2])],
+)
+def test_timeline_event_types_list_orders_and_validate(client, timeline_types, query, expected):
+    body = get(client, f"{TIMELINE}?{query}")
+    assert [r["id"] for r in body["results"]] == expected
+    assert errors("PaginatedTimelineEventTypeList", body) == []
+    assert get(client, f"{TIMELINE}1/") == {"id": 1, "abbrev": "MECO", "description": "Main engine cut-off"}
+
+
+def test_timeline_event_types_round_trip_through_import(client, timeline_types, tmp_path):
+    page = get(client, f"{TIMELINE}?format=json")
+    (tmp_path / "page.json").write_text(json.dumps(page))
+    TimelineEventType.objects.all().delete()
+    kind = ("--kind", "config/timeline_event_types")  # lookups carry no url to be recognised by
+    call_command("import", str(tmp_path / "page.json"), *kind, stderr=io.StringIO())
+    assert get(client, f"{TIMELINE}?format=json") == page

@@ -261,7 +261,7 @@ def test_a_normal_page_does_not_override_derived_values_once_flights_are_known(c
         ("/2.3.0/locations/{location}/", "LocationSerializerWithPads"),
         ("/2.3.0/astronauts/{astronaut}/", "AstronautEndpointDetailed"),
         ("/2.3.0/space_stations/{station}/", "SpaceStationDetailedEndpoint"),
-        ("/2.3.0/docking_events/20/", "DockingEventForChaserNormal"),
+        ("/2.3.0/docking_events/20/", "DockingEventEndpointDetailed"),
     ],
 )
 def test_every_emitted_url_resolves_to_its_shape(client, history, url, component):

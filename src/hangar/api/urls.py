@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
+from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.event import EventPreviousViewSet, EventUpcomingViewSet, EventViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
@@ -22,9 +23,11 @@ from hangar.api.views.launch import (
 )
 from hangar.api.views.launcher import LauncherConfigFamilyViewSet, LauncherConfigViewSet, ProgramViewSet
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
+from hangar.api.views.payload import PayloadFlightViewSet
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
+from hangar.api.views.spacewalk import SpacewalkViewSet
 from hangar.api.views.station import ExpeditionViewSet, SpaceStationViewSet
 from hangar.api.views.throttle import APIThrottleView
 
@@ -53,6 +56,9 @@ router.register(
 router.register("astronauts", AstronautViewSet, basename="astronaut")
 router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
+router.register("docking_events", DockingEventViewSet, basename="dockingevent")
+router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
+router.register("payload_flights", PayloadFlightViewSet, basename="payloadflight")
 # After what events nest, so a mirror or export writes those first (an astronaut is created only from
 # its full shapes); upcoming/ and previous/ before events/, as for launches.
 router.register("events/upcoming", EventUpcomingViewSet, basename="eventupcoming")
@@ -68,9 +74,6 @@ for lookup, viewset in config.VIEWSETS.items():
 # Detail-only routes for what flight responses link to (see api/views/linked.py).
 router.register("launchers", linked.LauncherViewSet, basename="launcher")
 router.register("landings", linked.LandingViewSet, basename="landing")
-router.register("docking_events", linked.DockingEventViewSet, basename="dockingevent")
-router.register("payload_flights", linked.PayloadFlightViewSet, basename="payloadflight")
-router.register("spacewalks", linked.SpacewalkViewSet, basename="spacewalk")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

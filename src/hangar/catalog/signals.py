@@ -164,6 +164,8 @@ def _launch_deleted(sender, instance, **kwargs):
 def _docking_changed(sender, instance, **kwargs):
     craft = SpacecraftFlight.objects.filter(id=instance.flight_vehicle_chaser_id)
     _refresh(craft.values_list("spacecraft_id", flat=True))
+    if instance.flight_vehicle_chaser_id is None:  # a station or payload chaser: no spacecraft leads there
+        stats.refresh_stations([instance.space_station_target_id])
 
 
 def _launch_or_landing_changed(sender, instance, **kwargs):

@@ -371,4 +371,27 @@ def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:
                 **target_ids,
             )
         )
+    # The other two kinds of chaser, a station and the payload flight, before any flight docks
+    # (generate_launches.EPOCH and the days before it, where the dressed crewed flights dock to a
+    # station and a flight): the docking events list's first four show every chaser and target shape.
+    # The chasing payload flight is the first dressed launch's (generate_launches numbers them from
+    # ID_BASE + 1), so the launches list's first page nests a payload's docking events too.
+    from hangar.ingest.generate_launches import ID_BASE
+
+    early = dt.datetime(1957, 9, 1, tzinfo=dt.UTC)
+    others = (
+        ({"space_station_chaser_id": 2}, {"payload_flight_target_id": 1}, 2),
+        ({"payload_flight_chaser_id": ID_BASE + 1}, {"flight_vehicle_target_id": target}, 1),
+    )
+    for n, (chaser_ids, target_ids, port) in enumerate(others):
+        rows.append(
+            DockingEvent(
+                id=DRESSED_ID + 2 + n,
+                docking=early + 2 * n * hour,
+                departure=early + (2 * n + 1) * hour,
+                docking_location_id=port,
+                **chaser_ids,
+                **target_ids,
+            )
+        )
     return {1}

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from hangar.catalog.models import (
     DockingEvent,
     FirstStage,
+    FirstStageType,
     InfoURL,
     Landing,
     Launch,
@@ -30,6 +31,7 @@ from hangar.catalog.models import (
     LauncherStatus,
     Mission,
     MissionPatch,
+    MissionType,
     Orbit,
     Payload,
     PayloadFlight,
@@ -59,6 +61,9 @@ SUBORBITAL = (5, "Suborbital", "Sub", 1)
 TIMELINE_TYPES = ((1, "Engine ignition"), (2, "Liftoff"), (3, "MECO"), (4, "Payload deploy"))
 STAGE_SHARE = 0.4
 LAUNCHER_STATUSES = ((1, "Active"), (2, "Retired"), (3, "Expended"))
+# Missions and stages name these as text; /config/ lists them (upstream's ids).
+MISSION_TYPES = ((1, "Communications"), (2, "Earth Science"), (3, "Navigation"))
+FIRST_STAGE_TYPES = ((1, "Core"), (2, "Booster"))
 PATCHES = 4
 
 
@@ -108,6 +113,8 @@ class LaunchSchedule:
             id=SUBORBITAL[0], name=SUBORBITAL[1], abbrev=SUBORBITAL[2], celestial_body_id=SUBORBITAL[3]
         )
         yield from (LauncherStatus(id=i, name=n) for i, n in LAUNCHER_STATUSES)
+        yield from (MissionType(id=i, name=n) for i, n in MISSION_TYPES)
+        yield from (FirstStageType(id=i, name=n) for i, n in FIRST_STAGE_TYPES)
         yield from (TimelineEventType(id=i, abbrev=a, description=f"{MARK} {a}.") for i, a in TIMELINE_TYPES)
         yield PayloadType(id=2, name="Communications Satellite")
         for n in range(1, PATCHES + 1):
@@ -173,7 +180,7 @@ class LaunchSchedule:
         yield Mission(
             id=key,
             name=f"{MARK} Payload mission {key - ID_BASE}",
-            type=rng.choice(("Communications", "Earth Science", "Navigation")),
+            type=rng.choice([name for _, name in MISSION_TYPES]),
             description=self.description("mission"),
             orbit_id=orbit[0],
             image_id=self.image(f"payload mission {key}", full=True) if dressed else None,
@@ -217,7 +224,7 @@ class LaunchSchedule:
         rng = self.rng
         if not (dressed or rng.random() < STAGE_SHARE):
             return
-        for n, stage_type in enumerate(("Core", "Booster") if dressed else ("Core",)):
+        for n, stage_type in enumerate([name for _, name in FIRST_STAGE_TYPES][: 2 if dressed else 1]):
             launcher = rng.randint(1, self.launchers)
             if dressed:  # launchers 1 and 2 fly every dressed launch: reuses from the second one on
                 launcher = 1 + n

@@ -36,8 +36,8 @@ class Field:
         return self.attr or self.key
 
 
-def scalar(key, kind, null=False, required=False, attr=""):
-    return Field(key, kind, null=null, required=required, attr=attr)
+def scalar(key, kind, null=False, required=False, attr="", on_create=False):
+    return Field(key, kind, null=null, required=required, attr=attr, on_create=on_create)
 
 
 def fk(key, target, null=False, required=False, on_create=False):

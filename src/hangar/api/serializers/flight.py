@@ -8,7 +8,7 @@ from hangar.api.serializers.agency import AgencyMiniSerializer, AgencyNormalSeri
 from hangar.api.serializers.astronaut import AstronautFlightSerializer
 from hangar.api.serializers.common import ImageSerializer
 from hangar.api.serializers.fields import ConstantField, DurationField, ResourceURLField
-from hangar.api.serializers.launch import LaunchNormalSerializer
+from hangar.api.serializers.launch import LaunchMiniSerializer, LaunchNormalSerializer
 from hangar.api.serializers.location import LandingLocationSerializer
 from hangar.api.serializers.program import ProgramMiniSerializer
 from hangar.api.serializers.spacecraft import (
@@ -21,6 +21,7 @@ from hangar.api.serializers.station import SpaceStationMiniSerializer, SpaceStat
 from hangar.catalog.models import (
     DockingEvent,
     DockingLocation,
+    FirstStageType,
     Landing,
     LandingType,
     Payload,
@@ -81,6 +82,21 @@ class SpacecraftFlightNormalSerializer(serializers.ModelSerializer):
         )
 
 
+class FirstStageTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FirstStageType
+        fields = ("id", "name")
+
+
+class SpacecraftFlightMiniSerializer(SpacecraftFlightNormalSerializer):
+    launch = LaunchMiniSerializer()
+
+    class Meta:
+        model = SpacecraftFlight
+        # SpacecraftFlightNormal's keys without response_mode.
+        fields = tuple(f for f in SpacecraftFlightNormalSerializer.Meta.fields if f != "response_mode")
+
+
 class PayloadTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = PayloadType
@@ -129,6 +145,16 @@ class PayloadFlightNormalSerializer(serializers.ModelSerializer):
     class Meta:
         model = PayloadFlight
         fields = ("response_mode", "id", "url", "destination", "amount", "payload", "launch", "landing")
+
+
+class PayloadFlightMiniSerializer(PayloadFlightNormalSerializer):
+    response_mode = ConstantField("list")
+    payload = PayloadMiniSerializer()
+    launch = LaunchMiniSerializer()
+
+    class Meta:
+        model = PayloadFlight
+        fields = PayloadFlightNormalSerializer.Meta.fields
 
 
 class DockingLocationSerializer(serializers.ModelSerializer):

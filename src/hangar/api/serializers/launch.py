@@ -15,6 +15,7 @@ from hangar.catalog.models import (
     Launch,
     LaunchStatus,
     Mission,
+    MissionType,
     NetPrecision,
     Orbit,
     Rocket,
@@ -33,6 +34,12 @@ class NetPrecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = NetPrecision
         fields = ("id", "name", "abbrev", "description")
+
+
+class MissionTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MissionType
+        fields = ("id", "name")
 
 
 class OrbitSerializer(serializers.ModelSerializer):

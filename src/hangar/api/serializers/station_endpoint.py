@@ -4,7 +4,6 @@ Apart from ``station.py`` because the detailed shape nests docking events and sp
 which nest stations.
 """
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
@@ -29,23 +28,12 @@ class SpacecraftFlightForDockingEventSerializer(serializers.ModelSerializer):
         fields = ("id", "url", "spacecraft", "launch")
 
 
-# Hangar's chasers are spacecraft flights: a station or payload chaser is always null, as upstream
-# emits it for a flight (its file declares both non-nullable). Their schema is the component's.
-@extend_schema_field(SpaceStationNormalSerializer(allow_null=True))
-class NoStationChaser(ConstantField):
-    pass
-
-
-@extend_schema_field(PayloadFlightNormalSerializer(allow_null=True))
-class NoPayloadChaser(ConstantField):
-    pass
-
-
 class DockingEventDetailedSerializerForSpacestation(serializers.ModelSerializer):
     url = ResourceURLField("dockingevent-detail")
-    flight_vehicle_chaser = SpacecraftFlightForDockingEventSerializer()
-    space_station_chaser = NoStationChaser(None)
-    payload_flight_chaser = NoPayloadChaser(None)
+    # One chaser is set, the other two are null (the file declares all three non-nullable).
+    flight_vehicle_chaser = SpacecraftFlightForDockingEventSerializer(allow_null=True)
+    space_station_chaser = SpaceStationNormalSerializer(allow_null=True)
+    payload_flight_chaser = PayloadFlightNormalSerializer(allow_null=True)
 
     class Meta:
         model = DockingEvent

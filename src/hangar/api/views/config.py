@@ -19,6 +19,7 @@ from hangar.api.serializers.common import (
 from hangar.api.serializers.event import EventTypeSerializer
 from hangar.api.serializers.flight import (
     DockingLocationSerializer,
+    FirstStageTypeSerializer,
     LandingTypeSerializer,
     PayloadTypeSerializer,
 )
@@ -26,10 +27,12 @@ from hangar.api.serializers.launch import (
     InfoURLTypeSerializer,
     LanguageSerializer,
     LaunchStatusSerializer,
+    MissionTypeSerializer,
     NetPrecisionSerializer,
     OrbitSerializer,
     VidURLTypeSerializer,
 )
+from hangar.api.serializers.launch_detailed import LauncherStatusSerializer, TimelineEventTypeSerializer
 from hangar.api.serializers.location import CelestialBodyTypeSerializer, LandingLocationSerializer
 from hangar.api.serializers.program import ProgramTypeSerializer
 from hangar.api.serializers.station import SpaceStationStatusSerializer
@@ -52,6 +55,7 @@ CONFIG_LOOKUPS = {
     "celestial_body_types": CelestialBodyTypeSerializer,
     "countries": CountrySerializer,
     "docking_locations": DockingLocationSerializer,
+    "first_stage_types": FirstStageTypeSerializer,
     "event_types": EventTypeSerializer,
     "image_licenses": ImageLicenseSerializer,
     "image_variant_types": ImageVariantTypeSerializer,
@@ -60,6 +64,8 @@ CONFIG_LOOKUPS = {
     "landing_types": LandingTypeSerializer,
     "languages": LanguageSerializer,
     "launch_statuses": LaunchStatusSerializer,
+    "launcher_statuses": LauncherStatusSerializer,
+    "mission_types": MissionTypeSerializer,
     "net_precisions": NetPrecisionSerializer,
     "orbits": OrbitSerializer,
     "payload_types": PayloadTypeSerializer,
@@ -72,4 +78,8 @@ VIEWSETS = {path: lookup_viewset(path, serializer) for path, serializer in CONFI
 # Roles have no name: DRF's default orders by any serialized column, here id, role and priority.
 VIEWSETS["astronaut_roles"] = lookup_viewset(
     "astronaut_roles", AstronautRoleSerializer, ordering_fields=("id", "role", "priority")
+)
+# Timeline event types have no name either: id, abbrev and description.
+VIEWSETS["timeline_event_types"] = lookup_viewset(
+    "timeline_event_types", TimelineEventTypeSerializer, ordering_fields=("id", "abbrev", "description")
 )

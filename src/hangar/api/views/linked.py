@@ -2,28 +2,17 @@
 
 Every URL a flight response emits resolves here, to exactly what Hangar stores (pads and locations
 have endpoints of their own, ``api.views.places``; astronauts, space stations and launches too).
-Launchers and payload flights answer in the upstream shape of one of that endpoint's modes
-(``LauncherNormal`` for ``/launchers/{id}/?mode=normal``, …), which is the default here. Landings,
-docking events and spacewalks answer in the shape other responses nest (``Landing``,
-``DockingEventForChaserNormal``, ``SpacewalkNormal``): their endpoint shapes need owners, expeditions,
-events and mini launch shapes that Hangar does not model yet. Only the detail route exists.
+Launchers answer in the upstream shape of one of that endpoint's modes (``LauncherNormal`` for
+``/launchers/{id}/?mode=normal``), which is the default here. Landings answer in the shape other
+responses nest (``Landing``) until their endpoint is served. Only the detail route exists. (Docking
+events, spacewalks and payload flights have their endpoints: ``api.views.docking``,
+``api.views.spacewalk``, ``api.views.payload``.)
 """
 
-from hangar.api.serializers.flight import (
-    DockingEventForChaserNormalSerializer,
-    LandingSerializer,
-    PayloadFlightNormalSerializer,
-)
+from hangar.api.serializers.flight import LandingSerializer
 from hangar.api.serializers.launch_detailed import LauncherNormalSerializer
-from hangar.api.serializers.spacewalk import SpacewalkNormalSerializer
 from hangar.api.views.base import ModeDetailViewSet
-from hangar.catalog.models import (
-    DockingEvent,
-    Landing,
-    Launcher,
-    PayloadFlight,
-    Spacewalk,
-)
+from hangar.catalog.models import Landing, Launcher
 
 
 class LauncherViewSet(ModeDetailViewSet):
@@ -39,28 +28,4 @@ class LandingViewSet(ModeDetailViewSet):
 
     queryset = Landing.objects.all()
     modes = {"normal": LandingSerializer}
-    detail_mode = "normal"
-
-
-class DockingEventViewSet(ModeDetailViewSet):
-    """One docking event, as `DockingEventForChaserNormal` (the shape flights nest)."""
-
-    queryset = DockingEvent.objects.all()
-    modes = {"normal": DockingEventForChaserNormalSerializer}
-    detail_mode = "normal"
-
-
-class PayloadFlightViewSet(ModeDetailViewSet):
-    """One payload flight, as `PayloadFlightNormal` (upstream's `mode=normal`)."""
-
-    queryset = PayloadFlight.objects.all()
-    modes = {"normal": PayloadFlightNormalSerializer}
-    detail_mode = "normal"
-
-
-class SpacewalkViewSet(ModeDetailViewSet):
-    """One spacewalk, as `SpacewalkNormal` (the shape astronauts nest)."""
-
-    queryset = Spacewalk.objects.all()
-    modes = {"normal": SpacewalkNormalSerializer}
     detail_mode = "normal"

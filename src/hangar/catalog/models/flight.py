@@ -159,12 +159,10 @@ class DockingLocation(models.Model):
 
 
 class DockingEvent(models.Model):
-    """A spacecraft flight (the chaser) docking to a station, another flight or a payload, until departure."""
+    """A chaser (a spacecraft flight, a station or a payload flight) docking to a station, another flight
+    or a payload flight, until departure."""
 
     id = models.IntegerField(primary_key=True)
-    flight_vehicle_chaser = models.ForeignKey(
-        SpacecraftFlight, on_delete=models.CASCADE, related_name="docking_events"
-    )
     docking = models.DateTimeField()
     departure = models.DateTimeField(null=True, blank=True)
     docking_location = models.ForeignKey(DockingLocation, on_delete=models.PROTECT, related_name="events")
@@ -177,17 +175,51 @@ class DockingEvent(models.Model):
     payload_flight_target = models.ForeignKey(
         PayloadFlight, on_delete=models.PROTECT, null=True, blank=True, related_name="docked_by"
     )
-    # A payload flight as the chaser (PayloadFlightSerializerNoLaunch.docking_events); Hangar's imports
-    # and generator set only flight_vehicle_chaser so far.
+    # Exactly one chaser (the constraint below): a flight docking (Crew Dragon to the ISS), a station
+    # module docking as a station (upstream's space_station_chaser), or a payload flight (a cargo module).
+    flight_vehicle_chaser = models.ForeignKey(
+        SpacecraftFlight, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_events"
+    )
+    space_station_chaser = models.ForeignKey(
+        SpaceStation, on_delete=models.CASCADE, null=True, blank=True, related_name="chased_dockings"
+    )
     payload_flight_chaser = models.ForeignKey(
         PayloadFlight, on_delete=models.CASCADE, null=True, blank=True, related_name="docking_events"
     )
 
     class Meta:
         ordering = ["docking", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        flight_vehicle_chaser__isnull=False,
+                        space_station_chaser__isnull=True,
+                        payload_flight_chaser__isnull=True,
+                    )
+                    | models.Q(
+                        flight_vehicle_chaser__isnull=True,
+                        space_station_chaser__isnull=False,
+                        payload_flight_chaser__isnull=True,
+                    )
+                    | models.Q(
+                        flight_vehicle_chaser__isnull=True,
+                        space_station_chaser__isnull=True,
+                        payload_flight_chaser__isnull=False,
+                    )
+                ),
+                name="docking_event_one_chaser",
+            )
+        ]
 
     def __str__(self):
         return f"Docking {self.id}"
+
+
+class FirstStageType(NamedLookup):
+    """A first stage's role on its rocket (Core, Strap-on booster, …): ``/config/first_stage_types/``.
+
+    A stage names its role as text (``FirstStage.type``), as upstream's nested shape does."""
 
 
 class FirstStage(models.Model):

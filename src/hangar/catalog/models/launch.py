@@ -59,6 +59,13 @@ class Orbit(models.Model):
         return self.name
 
 
+class MissionType(NamedLookup):
+    """A kind of mission (Communications, Earth Science, Human Exploration, …): ``/config/mission_types/``.
+
+    A mission names its type as text (``Mission.type``), as upstream's nested shape does; this list is
+    the lookup upstream serves beside it, imported and generated with the same names."""
+
+
 class Mission(models.Model):
     """What a launch is for: a named mission with its orbit and the agencies behind it."""
 

@@ -5,7 +5,8 @@
   start; its ``onboard_crew`` counts the astronauts in their crews (each once).
 - A docking event is **active** when its vehicle has docked (``docking`` at or before ``now``) and not
   left (no ``departure``, or one after ``now``). A station's ``active_docking_events`` are the active
-  events targeting it, by docking; ``docked_vehicles`` counts the chaser flights among them (each once).
+  events targeting it, by docking; ``docked_vehicles`` counts the chasers among them (each once; a
+  chaser is a spacecraft flight, a station or a payload flight).
 - A docking port's ``currently_docked`` is the active event at that port (the latest docked, should
   the input hold two); ``null`` when the port is free.
 
@@ -74,9 +75,13 @@ def refresh_stations(station_ids: Iterable[int], now: dt.datetime | None = None)
                 "docking",
                 "departure",
                 "flight_vehicle_chaser_id",
+                "space_station_chaser_id",
+                "payload_flight_chaser_id",
                 "docking_location_id",
             ):
-                dockings[row[0]].append(row[1:])
+                # The chaser is one of three kinds: (kind, id) so a station and a flight never collide.
+                chaser = next((k, c) for k, c in enumerate(row[4:7]) if c is not None)
+                dockings[row[0]].append((*row[1:4], chaser, row[7]))
         stations = list(Station.objects.filter(id__in=ids).order_by("id"))
         values, active_expeditions, active_dockings = [], {}, {}
         for station in stations:

@@ -306,6 +306,10 @@ register(
     fk("space_station_target", "SpaceStation", null=True),
     fk("flight_vehicle_target", "SpacecraftFlight", null=True),
     fk("payload_flight_target", "PayloadFlight", null=True),
+    # The docking events endpoint's chasers (a flight's own docking_events set its chaser to it).
+    fk("flight_vehicle_chaser", "SpacecraftFlight", null=True),
+    fk("space_station_chaser", "SpaceStation", null=True),
+    fk("payload_flight_chaser", "PayloadFlight", null=True),
 )
 register(
     "SpacecraftFlight",

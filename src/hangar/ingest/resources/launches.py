@@ -9,6 +9,9 @@ them (set in ``ingest.load``).
 from hangar.ingest.spec import children, fk, m2m, mention, owned, register, reverse_fk, scalar
 
 register("LauncherStatus", "catalog.LauncherStatus", scalar("name", "str", required=True))
+# Lookups of their own (/config/…): the stages and missions that use them name them as text.
+register("FirstStageType", "catalog.FirstStageType", scalar("name", "str", required=True))
+register("MissionType", "catalog.MissionType", scalar("name", "str", required=True))
 register(
     "Launcher",
     "catalog.Launcher",
@@ -66,14 +69,16 @@ register(
     "Launch",
     "catalog.Launch",
     scalar("name", "str"),
-    scalar("slug", "str", required=True),
+    # Needed to store a new launch only: LaunchMini (a docking's flights, a stage's previous flight)
+    # names a launch by id, url and name.
+    scalar("slug", "str", on_create=True),
     scalar("launch_designator", "str", null=True),
     fk("status", "LaunchStatus", null=True),
-    scalar("last_updated", "datetime", required=True),
-    scalar("net", "datetime", required=True),
+    scalar("last_updated", "datetime", on_create=True),
+    scalar("net", "datetime", on_create=True),
     fk("net_precision", "NetPrecision", null=True),
-    scalar("window_end", "datetime", required=True),
-    scalar("window_start", "datetime", required=True),
+    scalar("window_end", "datetime", on_create=True),
+    scalar("window_start", "datetime", on_create=True),
     fk("image", "Image", null=True),
     scalar("infographic", "str", null=True),
     scalar("probability", "int", null=True),
