@@ -83,6 +83,7 @@ def scenarios(n: int) -> list[Scenario]:
             random_offset=max(0, n - 100),
         ),
         *launch_scenarios(),
+        *event_scenarios(),
         *other_endpoints(),
     ]
 
@@ -179,6 +180,26 @@ def launch_scenarios() -> list[Scenario]:
     rows.append(
         Scenario("launch detail", "?mode=detailed&limit=1", kind="detail", path=f"{LAUNCHES}previous/")
     )
+    return rows
+
+
+EVENTS = "/2.3.0/events/"
+DASHBOARD = "/2.3.0/dashboard/starship/"
+
+
+def event_scenarios() -> list[Scenario]:
+    """The event endpoints: upcoming at limit=100 in each mode, as the launches' rows, and previous; the
+    Starship dashboard (one object) in each mode."""
+    rows = [
+        Scenario(f"events/upcoming, {mode}, limit=100", f"?mode={mode}&limit=100", path=f"{EVENTS}upcoming/")
+        for mode in ("list", "normal", "detailed")
+    ]
+    rows.append(Scenario("events/previous, normal, limit=100", "?limit=100", path=f"{EVENTS}previous/"))
+    rows.append(Scenario("events search 'docking'", "?search=docking", kind="search", path=EVENTS))
+    rows += [
+        Scenario(f"dashboard/starship, {mode}", f"?mode={mode}", kind="detail", path=DASHBOARD)
+        for mode in ("list", "normal", "detailed")
+    ]
     return rows
 
 

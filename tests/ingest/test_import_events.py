@@ -73,3 +73,32 @@ def test_an_unknown_astronaut_in_an_event_is_a_clear_failure(db, tmp_path):
     with pytest.raises(ImportFailed, match=message):
         import_paths([str(tmp_path)])
     assert not Event.objects.exists() and not Astronaut.objects.exists()
+
+
+def test_the_dashboards_own_parts_import_and_serve_again(db, client, tmp_path):
+    from hangar.catalog.models import Notice, RoadClosure
+
+    generate(30, seed=4, now=NOW)
+    closures = [
+        {"id": c.pk, "title": c.title, "status": {"id": c.status_id, "name": c.status.name},
+         "window_start": c.window_start.isoformat(), "window_end": c.window_end.isoformat()}
+        for c in RoadClosure.objects.all()
+    ]  # fmt: skip
+    notices = get(client, "/2.3.0/dashboard/starship/?format=json&limit=100")["notices"]
+    lookups = ["config/road_closure_statuses", "config/notice_types"]
+    before = get(client, "/2.3.0/dashboard/starship/?format=json&limit=100")
+    for lookup in lookups:
+        (tmp_path / f"{lookup[7:]}.json").write_bytes(client.get(f"/2.3.0/{lookup}/?format=json").content)
+    for name, rows in (("closures", closures), ("notices", notices)):
+        (tmp_path / f"{name}.json").write_text(
+            json.dumps({"count": len(rows), "next": None, "results": rows})
+        )
+    RoadClosure.objects.all().delete()
+    Notice.objects.all().delete()
+    for lookup in lookups:
+        import_paths([str(tmp_path / f"{lookup[7:]}.json")], kind=lookup)
+    import_paths([str(tmp_path / "closures.json")], kind="RoadClosure")
+    import_paths([str(tmp_path / "notices.json")], kind="Notice")
+    after = get(client, "/2.3.0/dashboard/starship/?format=json&limit=100")
+    assert after["road_closures"] == before["road_closures"] and after["notices"] == before["notices"]
+    assert RoadClosure.objects.count() == len(closures)

@@ -148,3 +148,30 @@ def test_updates_and_mission_patches_pages_and_objects_import_as_served(db, clie
     clear_catalog()
     import_paths([str(tmp_path / "page.json")])
     assert client.get(page_path).content == page
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (
+            lambda d: d["timeline"].append({"type": None, "relative_time": "P1M"}),
+            r"\$\.timeline\[0\]\.relative_time",
+        ),
+        (
+            lambda d: d["updates"].append({"id": 1, "comment": "no date"}),
+            r"\$\.updates\[0\]: missing.*created_on",
+        ),
+        (
+            lambda d: d["rocket"]["launcher_stage"].append({"id": 1, "type": "Core"}),
+            r"launcher_stage\[0\]: missing.*launcher",
+        ),
+        (lambda d: d.update(mission_patches={"id": 1}), r"\$\.mission_patches: expected a list"),
+    ],
+)
+def test_a_bad_launch_part_names_its_path_and_changes_nothing(db, tmp_path, mutate, message):
+    sample = json.loads((UPSTREAM / "launches_id__default__spacenerd.json").read_text())
+    mutate(sample)
+    (tmp_path / "bad.json").write_text(json.dumps(sample))
+    with pytest.raises(ValueError, match=message):
+        import_paths([str(tmp_path / "bad.json")])
+    assert not Launch.objects.exists() and not PayloadFlight.objects.exists()

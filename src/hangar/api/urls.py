@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from hangar.api.views import config, linked
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
+from hangar.api.views.dashboard import StarshipDashboardView
 from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.event import EventPreviousViewSet, EventUpcomingViewSet, EventViewSet
@@ -85,5 +86,6 @@ urlpatterns = [
     path("swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     path("api-throttle/", APIThrottleView.as_view(), name="api-throttle"),
+    path("dashboard/starship/", StarshipDashboardView.as_view(), name="dashboard-starship"),
     *router.urls,
 ]

@@ -138,11 +138,14 @@ def mission_links(mission_id: int, net: dt.datetime) -> list:
 
 
 def event_links(event_id: int, date: dt.datetime) -> list:
-    """An event's reading and video links, as a mission's: one with every part and one without."""
+    """An event's reading and video links, as a mission's (one with every part and one without), the
+    first video with a feature image."""
     rows = []
     for row in mission_links(event_id, date):
         row.mission_id, row.event_id = None, event_id
         row.url = row.url.replace("mission-", "event-")
+        if isinstance(row, VidURL) and row.position == 0:  # a live stream's image on the dashboard
+            row.feature_image = f"https://images.synthetic.invalid/stream-{event_id}.jpg"
         rows.append(row)
     return rows
 

@@ -1,6 +1,7 @@
-"""Synthetic events for ``hangar generate``: past ones since the first spacewalk, ``RECENT_HOURS`` in the
-24 hours before the schedule's anchor (so ``/events/upcoming/`` lists them, as upstream keeps events for
-a day) and upcoming ones over the next year, plus one not yet dated.
+"""Synthetic events for ``hangar generate``: past ones since the first spacewalk, ``RECENT_HOURS`` in
+the 24 hours before the schedule's anchor (so ``/events/upcoming/`` lists them, as upstream keeps events
+for a day) and upcoming ones over the next year, plus one not yet dated; and what the Starship dashboard
+shows beside them (road closures, notices, program updates).
 
 Like the payload launches (``generate_launches``) the schedule is anchored on the clock at generation
 time. One event per ``PER_SPACECRAFT`` spacecraft (at least ``MINIMUM``), one in ``UPCOMING_SHARE``
@@ -13,8 +14,16 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 
-from hangar.catalog.models import Event, EventType
-from hangar.ingest.generate_dress import DRESSED
+from hangar.catalog.models import (
+    Event,
+    EventType,
+    Notice,
+    NoticeType,
+    RoadClosure,
+    RoadClosureStatus,
+    Update,
+)
+from hangar.ingest.generate_dress import DRESSED, DRESSED_ID
 
 MARK = "[SYNTHETIC]"
 PER_SPACECRAFT = 10
@@ -25,6 +34,12 @@ HORIZON = dt.timedelta(days=365)
 EPOCH = dt.datetime(1965, 3, 18, 8, 34, tzinfo=dt.UTC)
 TYPES = ((1, "Docking"), (2, "Spacewalk"), (3, "Static Fire"), (4, "Press Event"), (5, "Flyby"))
 NAMES = ("Docking", "Spacewalk", "Static fire", "Press conference", "Flyby")
+# The Starship dashboard's own rows (api.views.dashboard): road closures around the anchor, notices
+# before it, and updates of program 1 (the dashboard's program).
+CLOSURE_STATUSES = ((1, "Scheduled"), (2, "Canceled"), (3, "Revoked"))
+NOTICE_TYPES = ((1, "Maritime Hazard Area"), (2, "Temporary Flight Restriction"), (3, "Evacuation"))
+CLOSURES, NOTICES, PROGRAM_UPDATES = 14, 12, 12
+PROGRAM_UPDATE_ID = DRESSED_ID + 1000  # beyond the dressed events' updates (generate_dress)
 
 
 class EventSchedule:
@@ -67,6 +82,39 @@ class EventSchedule:
         for event_id, date in zip(ids, schedule, strict=True):
             yield from self._event(event_id, date, date in dressed)
         yield from self._event(len(schedule) + 1, None, False)
+        yield from self.dashboard()
+
+    def dashboard(self) -> Iterator:
+        """Road closures (a few over, the rest now and ahead), notices and program 1's updates."""
+        rng, hour = self.rng, dt.timedelta(hours=1)
+        yield from (RoadClosureStatus(id=i, name=n) for i, n in CLOSURE_STATUSES)
+        yield from (NoticeType(id=i, name=n) for i, n in NOTICE_TYPES)
+        for n in range(1, CLOSURES + 1):
+            start = self.anchor + (n - 4) * 20 * hour
+            yield RoadClosure(
+                id=n,
+                title=f"{MARK} Primary date for road closure {n}",
+                status_id=1 if n % 5 else rng.choice(CLOSURE_STATUSES[1:])[0],
+                window_start=start,
+                window_end=start + rng.randint(2, 12) * hour,
+            )
+        for n in range(1, NOTICES + 1):
+            yield Notice(
+                id=n,
+                type_id=1 + n % len(NOTICE_TYPES),
+                date=self.anchor - n * 30 * hour,
+                url=f"https://notices.synthetic.invalid/{n}.pdf",
+            )
+        for n in range(1, PROGRAM_UPDATES + 1):
+            yield Update(
+                id=PROGRAM_UPDATE_ID + n,
+                program_id=1,
+                profile_image=f"https://images.synthetic.invalid/editor-{n % 3}.png",
+                comment=f"{MARK} Program update {n}.",
+                info_url="https://updates.synthetic.invalid/" if n % 2 else None,
+                created_by="Synthetic Editor",
+                created_on=self.anchor - n * 7 * hour,
+            )
 
     def _event(self, event_id: int, date: dt.datetime | None, dressed: bool) -> Iterator:
         rng = self.rng

@@ -1,4 +1,5 @@
-"""Event shapes: ``EventType``, ``EventEndpointList``, ``EventEndpointNormal`` and ``EventEndpointDetailed``.
+"""Event shapes: ``EventType``, ``EventNormal`` (what the Starship dashboard nests), ``EventEndpointList``,
+``EventEndpointNormal`` and ``EventEndpointDetailed``.
 
 Apart from ``launch.py`` because the detailed shape nests launches, expeditions and stations.
 """
@@ -28,15 +29,15 @@ class EventTypeSerializer(serializers.ModelSerializer):
         fields = ("id", "name")
 
 
-class EventEndpointListSerializer(serializers.ModelSerializer):
+class EventNormalSerializer(serializers.ModelSerializer):
+    """``EventNormal``: what the Starship dashboard nests (no ``response_mode``, no ``duration``)."""
+
     url = ResourceURLField("event-detail")
     info_urls = InfoURLSerializer(many=True)
     vid_urls = VidURLSerializer(many=True)
     image = ImageSerializer(allow_null=True)
     type = EventTypeSerializer()
     date_precision = NetPrecisionSerializer(allow_null=True)
-    response_mode = ConstantField("list")
-    duration = DurationField(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
@@ -54,9 +55,16 @@ class EventEndpointListSerializer(serializers.ModelSerializer):
             "webcast_live",
             "location",
             "date_precision",
-            "response_mode",
-            "duration",
         )
+
+
+class EventEndpointListSerializer(EventNormalSerializer):
+    response_mode = ConstantField("list")
+    duration = DurationField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Event
+        fields = (*EventNormalSerializer.Meta.fields, "response_mode", "duration")
 
 
 class EventEndpointNormalSerializer(EventEndpointListSerializer):

@@ -16,6 +16,7 @@ from hangar.api.serializers.common import (
     ImageLicenseSerializer,
     ImageVariantTypeSerializer,
 )
+from hangar.api.serializers.dashboard import NoticeTypeSerializer, RoadClosureStatusSerializer
 from hangar.api.serializers.event import EventTypeSerializer
 from hangar.api.serializers.flight import (
     DockingLocationSerializer,
@@ -67,9 +68,11 @@ CONFIG_LOOKUPS = {
     "launcher_statuses": LauncherStatusSerializer,
     "mission_types": MissionTypeSerializer,
     "net_precisions": NetPrecisionSerializer,
+    "notice_types": NoticeTypeSerializer,
     "orbits": OrbitSerializer,
     "payload_types": PayloadTypeSerializer,
     "program_types": ProgramTypeSerializer,
+    "road_closure_statuses": RoadClosureStatusSerializer,
     "space_station_statuses": SpaceStationStatusSerializer,
     "vidurl_types": VidURLTypeSerializer,
 }

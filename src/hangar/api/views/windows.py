@@ -1,4 +1,5 @@
-"""Upcoming and previous: lists that are windows on the clock, shared by launches and events.
+"""Upcoming and previous: lists that are windows on the clock, shared by launches, events and the
+Starship dashboard.
 
 - **upcoming**: the window's date from 24 hours ago onwards, so what just happened stays listed for a day,
   as upstream does; ``hide_recent_previous=true`` starts the window at now instead.
@@ -22,6 +23,25 @@ RECENT = dt.timedelta(hours=24)
 CLOCK_CACHE_SECONDS = 60
 
 
+def upcoming(queryset, field: str, now, hide_recent: bool = False):
+    """The rows whose ``field`` is from 24 hours before ``now`` on (from ``now`` with ``hide_recent``)."""
+    return queryset.filter(**{f"{field}__gte": now if hide_recent else now - RECENT})
+
+
+def previous(queryset, field: str, now):
+    """The rows whose ``field`` is before ``now``."""
+    return queryset.filter(**{f"{field}__lt": now})
+
+
+def hide_recent_previous(request) -> bool:
+    """The ``hide_recent_previous`` parameter: absent is false; anything but a boolean is a 400."""
+    raw = request.query_params.get("hide_recent_previous", "") if request else ""
+    hide = BOOLEAN_WORDS.get(raw.strip().lower()) if raw else False
+    if hide is None:  # validated here too: the base queryset is built before the filters run
+        raise ValidationError({"hide_recent_previous": [f"{raw!r} is not a boolean. {BOOLEAN_HELP}"]})
+    return hide
+
+
 class _ClockWindowMixin:
     """A view over the objects whose ``window_field`` falls in a window that moves with the clock."""
 
@@ -41,15 +61,11 @@ class UpcomingMixin(_ClockWindowMixin):
     """From 24 hours ago onwards, or from now with ``hide_recent_previous=true``."""
 
     def window(self, queryset, now):
-        raw = self.request.query_params.get("hide_recent_previous", "") if self.request else ""
-        hide = BOOLEAN_WORDS.get(raw.strip().lower()) if raw else False
-        if hide is None:  # validated here too: the base queryset is built before the filters run
-            raise ValidationError({"hide_recent_previous": [f"{raw!r} is not a boolean. {BOOLEAN_HELP}"]})
-        return queryset.filter(**{f"{self.window_field}__gte": now if hide else now - RECENT})
+        return upcoming(queryset, self.window_field, now, hide_recent_previous(self.request))
 
 
 class PreviousMixin(_ClockWindowMixin):
     """Before now."""
 
     def window(self, queryset, now):
-        return queryset.filter(**{f"{self.window_field}__lt": now})
+        return previous(queryset, self.window_field, now)

@@ -15,6 +15,7 @@ from hangar.catalog.models.astronaut import (
     AstronautStatus,
     AstronautType,
 )
+from hangar.catalog.models.dashboard import Notice, NoticeType, RoadClosure, RoadClosureStatus
 from hangar.catalog.models.event import Event, EventType
 from hangar.catalog.models.flight import (
     DockingEvent,
@@ -110,6 +111,8 @@ __all__ = [
     "MissionPatch",
     "MissionType",
     "NetPrecision",
+    "Notice",
+    "NoticeType",
     "Orbit",
     "Pad",
     "Payload",
@@ -117,6 +120,8 @@ __all__ = [
     "PayloadType",
     "Program",
     "ProgramType",
+    "RoadClosure",
+    "RoadClosureStatus",
     "Rocket",
     "SocialMedia",
     "SocialMediaLink",

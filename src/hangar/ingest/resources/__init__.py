@@ -1,6 +1,6 @@
 """Every upstream resource Hangar imports: importing this package registers all specs."""
 
-from hangar.ingest.resources import catalog, events, flights, launches  # noqa: F401  (registers the specs)
+from hangar.ingest.resources import catalog, dashboard, events, flights, launches  # noqa: F401  (registers the specs)
 
 # Endpoint path (after /2.3.0/) → spec, to recognise what a file holds from its objects' ``url``.
 ENDPOINTS: dict[str, str] = {
@@ -54,6 +54,8 @@ ENDPOINTS: dict[str, str] = {
     "config/vidurl_types": "VidURLType",
     "events": "Event",
     "config/event_types": "EventType",
+    "config/notice_types": "NoticeType",
+    "config/road_closure_statuses": "RoadClosureStatus",
 }
 
 # Upstream shapes that carry no ``url`` but whose key set is theirs alone: recognised by it, so a saved
