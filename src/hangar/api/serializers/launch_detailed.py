@@ -104,7 +104,7 @@ class LauncherNormalSerializer(LauncherMiniSerializer):
 
 
 class LauncherDetailedSerializer(LauncherNormalSerializer):
-    """``LauncherDetailed``: a launcher with its configuration (detailed launchers, the Starship dashboard)."""
+    """``LauncherDetailed``: a launcher with its configuration (launchers, the Starship dashboard)."""
 
     response_mode = ConstantField("detailed")
     launcher_config = LauncherConfigListSerializer(allow_null=True)
