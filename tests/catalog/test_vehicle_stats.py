@@ -69,11 +69,14 @@ def world(db):
     launch(f9, SUCCESS, 4, mission=sub)
     launch(fh, PARTIAL, 10)
     launch(both, SUCCESS, 11)
+    for id_, attempt in ((1, True), (2, False)):
+        landing = factories.LandingFactory(
+            id=id_, attempt=attempt, landing_location=factories.LandingLocationFactory(location=site)
+        )
+        factories.SpacecraftFlightFactory(landing=landing)
+    # A landing nothing stored landed in (its flight deleted) does not count.
     factories.LandingFactory(
-        id=1, attempt=True, landing_location=factories.LandingLocationFactory(location=site)
-    )
-    factories.LandingFactory(
-        id=2, attempt=False, landing_location=factories.LandingLocationFactory(location=site)
+        id=3, attempt=True, landing_location=factories.LandingLocationFactory(location=site)
     )
     recompute_vehicles()
     return statuses

@@ -21,7 +21,8 @@ Pad (over the launches from it) and location (over the launches from its pads):
 - pad ``orbital_launch_attempt_count``: those of them that are not suborbital (a mission whose orbit's
   abbreviation is ``Sub``; a launch without a mission counts as orbital, as for the launch counters);
 - location ``total_landing_count``: attempted landings (``attempt`` true) at the landing locations of
-  that location.
+  that location, of the landings something stored landed in (a spacecraft flight, a payload flight or
+  a first stage): a landing whose flights are all gone no longer counts.
 
 Imported or derived: a configuration, family, pad or location keeps the values an import gave while
 Hangar stores none of the launches (or landings) they are made of; once it stores one, the derived values
@@ -35,8 +36,19 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
-from hangar.catalog.models import Landing, Launch, LauncherConfig, LauncherConfigFamily, Location, Pad
+from hangar.catalog.models import (
+    FirstStage,
+    Landing,
+    Launch,
+    LauncherConfig,
+    LauncherConfigFamily,
+    Location,
+    Pad,
+    PayloadFlight,
+    SpacecraftFlight,
+)
 
 __all__ = ["LaunchCounts", "derived_vehicle_fields", "recompute_vehicles"]
 
@@ -155,7 +167,13 @@ def recompute_vehicles() -> int:
         if location_id is not None:
             locations[location_id] += launched(status_id)
     landings = defaultdict(int)
-    for location_id, attempt in Landing.objects.values_list("landing_location__location_id", "attempt"):
+    landed = (
+        Exists(SpacecraftFlight.objects.filter(landing=OuterRef("pk")))
+        | Exists(PayloadFlight.objects.filter(landing=OuterRef("pk")))
+        | Exists(FirstStage.objects.filter(landing=OuterRef("pk")))
+    )
+    rows = Landing.objects.filter(landed).values_list("landing_location__location_id", "attempt")
+    for location_id, attempt in rows:
         landings[location_id] += bool(attempt)
     with transaction.atomic():
         written = _write(LauncherConfig, {k: v.values() for k, v in configs.items()})
