@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
 from hangar.api.serializers.flight import (
+    DockingEventForChaserNormalSerializer,
     DockingLocationSerializer,
     PayloadFlightMiniSerializer,
     PayloadFlightNormalSerializer,
@@ -32,15 +33,9 @@ class DockingEventEndpointNormalSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DockingEvent
+        # The keys a chaser's own docking list shows, then the mode and the chasers.
         fields = (
-            "id",
-            "url",
-            "docking",
-            "departure",
-            "docking_location",
-            "space_station_target",
-            "flight_vehicle_target",
-            "payload_flight_target",
+            *DockingEventForChaserNormalSerializer.Meta.fields,
             "response_mode",
             "flight_vehicle_chaser",
             "space_station_chaser",

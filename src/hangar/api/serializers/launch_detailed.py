@@ -156,10 +156,14 @@ class PayloadDetailedSerializer(PayloadNormalSerializer):
         fields = PayloadNormalSerializer.Meta.fields
 
 
-class PayloadFlightSerializerNoLaunch(serializers.ModelSerializer):
+class PayloadFlightDetailedSerializer(serializers.ModelSerializer):
+    """``PayloadFlightDetailed``: the payload flights endpoint's detailed mode (``PayloadFlightMini`` and
+    ``PayloadFlightNormal`` are in ``flight.py``, which other shapes nest)."""
+
     response_mode = ConstantField("detailed")
     url = ResourceURLField("payloadflight-detail")
     payload = PayloadDetailedSerializer()
+    launch = LaunchNormalSerializer()
     # Upstream answers null for a payload not recovered (Sputnik 1); its file says Landing, not nullable.
     landing = LandingSerializer(allow_null=True)
     docking_events = DockingEventForChaserNormalSerializer(many=True)
@@ -173,9 +177,18 @@ class PayloadFlightSerializerNoLaunch(serializers.ModelSerializer):
             "destination",
             "amount",
             "payload",
+            "launch",
             "landing",
             "docking_events",
         )
+
+
+class PayloadFlightSerializerNoLaunch(PayloadFlightDetailedSerializer):
+    launch = None  # the launch is the object whose rocket lists it
+
+    class Meta:
+        model = PayloadFlight
+        fields = tuple(f for f in PayloadFlightDetailedSerializer.Meta.fields if f != "launch")
 
 
 class RocketDetailedSerializer(serializers.ModelSerializer):

@@ -2,7 +2,7 @@
 
 from hangar.api.filters.payload import PayloadFlightFilterSet
 from hangar.api.serializers.flight import PayloadFlightMiniSerializer, PayloadFlightNormalSerializer
-from hangar.api.serializers.payload import PayloadFlightDetailedSerializer
+from hangar.api.serializers.launch_detailed import PayloadFlightDetailedSerializer
 from hangar.api.views.base import ModeViewSet
 from hangar.catalog.models import PayloadFlight
 
