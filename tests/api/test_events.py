@@ -10,26 +10,13 @@ from django.utils import timezone
 from hangar.catalog.models import Event, VidURL
 from hangar.ingest.generate import generate
 from hangar.ingest.generate_events import RECENT_HOURS
+from tests.http import every_result
 from tests.shared import shared_data
 
 catalog = shared_data(lambda: generate(150, seed=12))
 
 BASE = "/2.3.0/events/"
 PATHS = [BASE, f"{BASE}upcoming/", f"{BASE}previous/"]
-
-
-def _all(client, path, **params) -> list[dict]:
-    """Every result of a list (mode=list), page after page."""
-    query = {"format": "json", "mode": "list", "limit": 100, **params}
-    url = f"{path}?" + "&".join(f"{k}={v}" for k, v in query.items())
-    results = []
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.content)
-        body = response.json()
-        results += body["results"]
-        url = body["next"]
-    return results
 
 
 def _ids(results) -> set[int]:
@@ -46,7 +33,7 @@ def _utc(text: str) -> dt.datetime:
 
 def test_upcoming_is_from_a_day_ago_soonest_first(db, client, catalog):
     now = timezone.now()
-    results = _all(client, f"{BASE}upcoming/")
+    results = every_result(client, f"{BASE}upcoming/")
     assert _ids(results) == _expected(date__gte=now - dt.timedelta(hours=24))
     dates = [_utc(r["date"]) for r in results]
     assert dates == sorted(dates)
@@ -56,9 +43,9 @@ def test_upcoming_is_from_a_day_ago_soonest_first(db, client, catalog):
 
 @pytest.mark.parametrize("value", ["true", "TRUE", "1"])
 def test_hide_recent_previous_starts_the_window_at_now(db, client, catalog, value):
-    hidden = _all(client, f"{BASE}upcoming/", hide_recent_previous=value)
+    hidden = every_result(client, f"{BASE}upcoming/", hide_recent_previous=value)
     assert hidden and all(_utc(r["date"]) >= timezone.now() - dt.timedelta(minutes=5) for r in hidden)
-    shown = _all(client, f"{BASE}upcoming/", hide_recent_previous="false")
+    shown = every_result(client, f"{BASE}upcoming/", hide_recent_previous="false")
     assert _ids(shown) - _ids(hidden) == _expected(
         date__lt=timezone.now(), date__gte=timezone.now() - dt.timedelta(hours=24)
     )
@@ -73,7 +60,7 @@ def test_hide_recent_previous_is_validated(db, client, catalog, value):
 
 
 def test_previous_is_before_now_latest_first(db, client, catalog):
-    results = _all(client, f"{BASE}previous/")
+    results = every_result(client, f"{BASE}previous/")
     assert _ids(results) == _expected(date__lt=timezone.now())
     dates = [_utc(r["date"]) for r in results]
     assert dates == sorted(dates, reverse=True)
@@ -81,13 +68,13 @@ def test_previous_is_before_now_latest_first(db, client, catalog):
 
 
 def test_all_events_in_date_order_the_undated_last(db, client, catalog):
-    results = _all(client, BASE)
+    results = every_result(client, BASE)
     assert len(results) == Event.objects.count()
     assert results[-1]["date"] is None and all(r["date"] for r in results[:-1])
     keys = [(_utc(r["date"]), r["id"]) for r in results[:-1]]
     assert keys == sorted(keys)
     assert not {r["id"] for r in results if r["date"] is None} & _ids(
-        _all(client, f"{BASE}upcoming/") + _all(client, f"{BASE}previous/")
+        every_result(client, f"{BASE}upcoming/") + every_result(client, f"{BASE}previous/")
     ), "an undated event is in neither window"
 
 
@@ -99,7 +86,7 @@ def _key(result, field):
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("path", PATHS)
 def test_each_ordering_with_an_id_tiebreaker(db, client, catalog, path, field, descending):
-    results = _all(client, path, mode="normal", ordering=f"-{field}" if descending else field)
+    results = every_result(client, path, mode="normal", ordering=f"-{field}" if descending else field)
     assert len(results) > 5
     # NULLs last ascending, first descending (as PostgreSQL places them).
     keys = [(_key(r, field), r["id"]) for r in results]
@@ -107,16 +94,18 @@ def test_each_ordering_with_an_id_tiebreaker(db, client, catalog, path, field, d
 
 
 def test_an_unknown_ordering_field_is_ignored(db, client, catalog):
-    assert [r["id"] for r in _all(client, BASE, ordering="name")] == [r["id"] for r in _all(client, BASE)]
+    assert [r["id"] for r in every_result(client, BASE, ordering="name")] == [
+        r["id"] for r in every_result(client, BASE)
+    ]
 
 
 @pytest.mark.parametrize(("term", "matches"), [("docking", "Docking"), ("STATIC fire", "Static fire")])
 @pytest.mark.parametrize("path", PATHS)
 def test_search_reads_the_name(db, client, catalog, path, term, matches):
-    results = _all(client, path, search=term.replace(" ", "%20"))
+    results = every_result(client, path, search=term.replace(" ", "%20"))
     assert results
     assert all(matches in r["name"] for r in results)
-    everything = _ids(_all(client, path))
+    everything = _ids(every_result(client, path))
     assert _ids(results) == {pk for pk in _expected(name__icontains=matches) if pk in everything}
 
 
@@ -191,13 +180,13 @@ def test_each_filter_matches_what_the_rows_say(db, client, catalog, name):
     expected = expected_of(value)
     assert expected, f"{name}={value} matches nothing in the catalog: a test that cannot fail"
     assert expected != _expected(), f"{name}={value} matches everything: a test that cannot fail"
-    assert _ids(_all(client, BASE, **{name: value})) == expected
+    assert _ids(every_result(client, BASE, **{name: value})) == expected
 
 
 @pytest.mark.parametrize("path", PATHS[1:])
 def test_filters_apply_within_the_windows(db, client, catalog, path):
-    everything = _ids(_all(client, path))
-    assert _ids(_all(client, path, type__ids="1,3")) == _expected(type__in=[1, 3]) & everything
+    everything = _ids(every_result(client, path))
+    assert _ids(every_result(client, path, type__ids="1,3")) == _expected(type__in=[1, 3]) & everything
 
 
 @pytest.mark.parametrize(

@@ -11,23 +11,12 @@ from django.utils import timezone
 from hangar.catalog import stats
 from hangar.catalog.models import FirstStage, Launch, SpacecraftFlight, VidURL
 from hangar.ingest.generate import generate
+from tests.http import every_result
 from tests.shared import shared_data
 
 catalog = shared_data(lambda: generate(150, seed=11))
 
 BASE = "/2.3.0/launches/"
-
-
-def _all(client, path, **params) -> list[dict]:
-    """Every result of a list (mode=list), page after page."""
-    query = {"format": "json", "mode": "list", "limit": 100, **params}
-    url = f"{path}?" + "&".join(f"{k}={v}" for k, v in query.items())
-    results = []
-    while url:
-        body = client.get(url).json()
-        results += body["results"]
-        url = body["next"]
-    return results
 
 
 def _ids(results) -> set[str]:
@@ -40,7 +29,7 @@ def _expected(**lookups) -> set[str]:
 
 def test_upcoming_is_net_from_a_day_ago_soonest_first(db, client, catalog):
     now = timezone.now()
-    results = _all(client, f"{BASE}upcoming/")
+    results = every_result(client, f"{BASE}upcoming/")
     assert _ids(results) == _expected(net__gte=now - dt.timedelta(hours=24))
     nets = [r["net"] for r in results]
     assert nets == sorted(nets)
@@ -50,25 +39,25 @@ def test_upcoming_is_net_from_a_day_ago_soonest_first(db, client, catalog):
 
 @pytest.mark.parametrize("value", ["true", "TRUE", "1"])
 def test_hide_recent_previous_starts_the_window_at_now(db, client, catalog, value):
-    results = _all(client, f"{BASE}upcoming/", hide_recent_previous=value)
+    results = every_result(client, f"{BASE}upcoming/", hide_recent_previous=value)
     assert results
     assert _ids(results) == _expected(net__gte=timezone.now() - dt.timedelta(seconds=30)) & _ids(results)
     assert all(
         r["net"] >= (timezone.now() - dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ") for r in results
     )
-    shown = _all(client, f"{BASE}upcoming/", hide_recent_previous="false")
+    shown = every_result(client, f"{BASE}upcoming/", hide_recent_previous="false")
     assert len(shown) == len(results) + 3  # the three generated in the last 24 hours
 
 
 def test_previous_is_net_before_now_latest_first(db, client, catalog):
-    results = _all(client, f"{BASE}previous/")
+    results = every_result(client, f"{BASE}previous/")
     assert _ids(results) == _expected(net__lt=timezone.now())
     nets = [r["net"] for r in results]
     assert nets == sorted(nets, reverse=True)
 
 
 def test_all_launches_are_in_net_order_with_an_id_tiebreaker(db, client, catalog):
-    results = _all(client, BASE)
+    results = every_result(client, BASE)
     assert len(results) == Launch.objects.count()
     keys = [(r["net"], r["id"]) for r in results]
     assert keys == sorted(keys)
@@ -77,7 +66,7 @@ def test_all_launches_are_in_net_order_with_an_id_tiebreaker(db, client, catalog
 @pytest.mark.parametrize("field", ["id", "last_updated", "name", "net"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_each_ordering(db, client, catalog, field, descending):
-    results = _all(client, BASE, ordering=f"-{field}" if descending else field)
+    results = every_result(client, BASE, ordering=f"-{field}" if descending else field)
     keys = [(r[field], r["id"]) for r in results]
     assert keys == sorted(keys, reverse=descending)
 
@@ -198,19 +187,19 @@ def test_each_filter_matches_what_the_rows_say(db, client, catalog, name):
     expected = expected_of(value)
     assert expected, f"{name}={value} matches nothing in the catalog: a test that cannot fail"
     assert expected != _expected(), f"{name}={value} matches everything: a test that cannot fail"
-    assert _ids(_all(client, BASE, **{name: value.replace(" ", "%20")})) == expected
+    assert _ids(every_result(client, BASE, **{name: value.replace(" ", "%20")})) == expected
 
 
 def test_id_and_launch_designator_lists(db, client, catalog):
     launches = list(Launch.objects.exclude(launch_designator=None).order_by("net")[:3])
     ids = ",".join(str(launch.pk) for launch in launches)
-    assert _ids(_all(client, BASE, id=ids)) == {str(launch.pk) for launch in launches}
+    assert _ids(every_result(client, BASE, id=ids)) == {str(launch.pk) for launch in launches}
     designators = ",".join(launch.launch_designator for launch in launches[:2])
-    assert _ids(_all(client, BASE, launch_designator=designators)) >= {str(launches[0].pk)}
+    assert _ids(every_result(client, BASE, launch_designator=designators)) >= {str(launches[0].pk)}
 
 
 def test_filters_combine_on_upcoming(db, client, catalog):
-    results = _all(
+    results = every_result(
         client,
         f"{BASE}upcoming/",
         status__ids="1,2,8",
@@ -271,7 +260,7 @@ def test_search_requires_every_term_in_some_field(db, client, catalog, term, fie
         queryset = queryset.filter(either)
     expected = {str(pk) for pk in queryset.values_list("pk", flat=True)}
     assert expected and len(expected) < Launch.objects.count()
-    assert _ids(_all(client, BASE, search=term.replace(" ", "%20"))) == expected
+    assert _ids(every_result(client, BASE, search=term.replace(" ", "%20"))) == expected
 
 
 def test_counters_and_pad_turnaround_follow_their_rules(db, catalog):
