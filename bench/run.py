@@ -121,6 +121,14 @@ def other_endpoints() -> list[Scenario]:
             kind="filter",
         ),
         Scenario("pads search 'pad 1'", "?search=pad%201", path=pads, kind="search"),
+        Scenario("launchers list, limit=100", "?limit=100", path="/2.3.0/launchers/"),
+        Scenario("launchers detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/launchers/"),
+        Scenario(
+            "launchers ordering=-flights", "?ordering=-flights", path="/2.3.0/launchers/", kind="ordering"
+        ),
+        Scenario(
+            "payload_flights detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/payload_flights/"
+        ),
         *people_scenarios(),
     ]
 
