@@ -40,11 +40,17 @@ def _build():
         leonov = factories.AstronautFactory(id=2, name="Alexei Leonov", agency=rfsa)
         moghbeli = factories.AstronautFactory(id=3, name="Jasmin Moghbeli", agency=nasa)
 
+        spacewalk_type = models.EventType.objects.create(id=2, name="Spacewalk")
+        us_evas = models.Event.objects.create(
+            id=900, name="US Spacewalks 89 and 90", slug="us-spacewalks-89-90", type=spacewalk_type
+        )
+        models.Event.objects.create(id=901, name="A docking", slug="a-docking", type=spacewalk_type)
+
         def seat(astronaut):
             return factories.AstronautFlightFactory(astronaut=astronaut)
 
         walks = [
-            # id, name, start, hours, location, station, expedition, flight, crew, programs
+            # id, name, start, hours, location, station, expedition, flight, crew, programs (event)
             (
                 1,
                 "Apollo 11 EVA",
@@ -86,6 +92,7 @@ def _build():
         ]
         for pk, name, start, hours, location, station, exp, flight, crew, programs in walks:
             walk = models.Spacewalk.objects.create(
+                event=us_evas if pk in (3, 4) else None,
                 id=pk,
                 name=name,
                 start=start,
@@ -122,6 +129,9 @@ def test_modes(db, client, walks):
     assert {w["response_mode"] for w in normal.values()} == {"normal"}
     assert normal[1]["spacecraft_flight"]["id"] == 11 and normal[1]["spacestation"] is None
     assert normal[1]["event"] is None
+    event = normal[3]["event"]
+    assert list(event) == ["id", "url", "name", "info_urls", "vid_urls", "image", "date"]  # EventMini
+    assert (event["id"], event["url"]) == (900, "http://testserver/2.3.0/events/900/")
     assert [p["name"] for p in normal[1]["program"]] == ["Apollo"]
     assert "type" not in normal[1]["program"][0]
     assert normal[3]["spacestation"]["name"] == "International Space Station"
@@ -135,6 +145,10 @@ def test_modes(db, client, walks):
         detailed["expedition"]["spacestation"]["id"] == 4 and detailed["expedition"]["mission_patches"] == []
     )
     assert detailed["program"][0]["type"]["name"] == "Human Spaceflight"
+    assert (detailed["event"]["slug"], detailed["event"]["type"]["name"]) == (
+        "us-spacewalks-89-90",
+        "Spacewalk",
+    )
     flight = get(client, "/2.3.0/spacewalks/1/")["spacecraft_flight"]
     assert flight["response_mode"] == "detailed" and "launch_crew" in flight
 
@@ -157,7 +171,8 @@ FILTERS = [
     ("end__gte=1987-04-11T04:30:00Z", [2, 3, 4]),
     ("end__lt=1987-04-11T04:30:00Z", [1]),
     ("end__lte=1987-04-11", [1]),
-    ("event__ids=1", []),
+    ("event__ids=900", [3, 4]),
+    ("event__ids=901,1", []),
     ("id=3", [3]),
     ("ids=4,1", [1, 4]),
     (f"launch__ids={CRS}", [1]),

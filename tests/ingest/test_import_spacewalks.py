@@ -39,3 +39,23 @@ def test_spacewalk_pages_round_trip(db, client, tmp_path, mode):
     assert json.loads(client.get("/2.3.0/astronauts/?format=json&limit=100").content) == json.loads(
         astronauts
     )
+
+
+def test_a_spacewalk_imported_before_its_event_gets_it_when_the_event_is_imported(db, client, tmp_path):
+    generate(30, seed=5, now=NOW)
+    walk = Spacewalk.objects.exclude(event=None).first()
+    event_path = f"/2.3.0/events/{walk.event_id}/?format=json&mode=detailed"
+    walk_path = f"/2.3.0/spacewalks/{walk.id}/?format=json"
+    (tmp_path / "walk.json").write_bytes(client.get(walk_path).content)
+    (tmp_path / "event.json").write_bytes(client.get(event_path).content)
+    before = client.get(walk_path).json()
+    assert before["event"]["id"] == walk.event_id
+    walk.event.delete()
+    Spacewalk.objects.filter(pk=walk.pk).delete()
+
+    summary = import_paths([str(tmp_path / "walk.json")])
+    assert Spacewalk.objects.get(pk=walk.pk).event_id is None
+    assert any("wait" in line for line in summary.warnings), summary.warnings
+    import_paths([str(tmp_path / "event.json")])
+    stats.recompute(now=NOW)  # as generated: the crew's statistics as of NOW
+    assert client.get(walk_path).json() == before

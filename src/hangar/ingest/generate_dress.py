@@ -93,7 +93,7 @@ def dress(generator) -> tuple[list, set[int]]:
     rows += _crews(generator, [flight_id for flight_id, _, _, _ in flights])
     rows += _in_space(generator, generator.flights.ongoing_flights)
     rows += _expeditions(generator)
-    rows += _spacewalks(flights)
+    rows += _spacewalks(generator, flights)
     rows += _events(generator)
     touched = _dockings(generator, flights, rows)
     return rows, touched
@@ -302,10 +302,12 @@ def _expeditions(generator) -> list:
     return rows
 
 
-def _spacewalks(flights: list[tuple]) -> list:
+def _spacewalks(generator, flights: list[tuple]) -> list:
     """A spacewalk on each dressed flight, a day after launch, by the first two seats of its crew
-    (``_crews`` numbers the seats three per flight)."""
+    (``_crews`` numbers the seats three per flight); every other one part of a dressed event, so the
+    first page shows a walk with its event and one without."""
     rows = []
+    events = [event_id for event_id, _ in generator.events.dressed]
     for n, (flight_id, _, _, net) in enumerate(flights):
         walk_id = n + 1
         start = net + dt.timedelta(days=1)
@@ -319,6 +321,7 @@ def _spacewalks(flights: list[tuple]) -> list:
                 spacecraft_flight_id=flight_id,
                 spacestation_id=1 if n == 0 else None,
                 expedition_id=1 if n == 0 else None,
+                event_id=events[n] if n % 2 == 0 and n < len(events) else None,
             ),
             *(Spacewalk.crew.through(spacewalk_id=walk_id, astronautflight_id=3 * n + s) for s in (2, 1)),
             *(Spacewalk.program.through(spacewalk_id=walk_id, program_id=p) for p in (2, 1)),

@@ -6,8 +6,7 @@
 - ``launch__ids``: comma-separated launch UUIDs: spacewalks made from a flight of one of those launches.
 - ``owner__ids``: comma-separated agency ids: spacewalks from a station one of them owns (upstream
   documents no rule; a spacewalk's only owned object is its station).
-- ``event__ids``: comma-separated event ids, checked as ids; Hangar does not link spacewalks to events
-  yet, so no spacewalk matches any.
+- ``event__ids``: comma-separated event ids: spacewalks that were part of one of those events.
 - ``program__name`` (exact) and ``program__name__contains`` (case-sensitive): of any of its programs.
 """
 
@@ -25,17 +24,10 @@ from hangar.api.filters.related import RelatedCharFilter
 from hangar.catalog.models import Spacewalk
 
 
-class NoEventFilter(IdListFilter):
-    def filter(self, qs, value):
-        # No spacewalk has an event: a condition no row meets, in SQL (``none()`` cannot be compiled
-        # into the fast path's page query).
-        return qs.filter(pk__isnull=True) if value else qs
-
-
 class SpacewalkFilterSet(django_filters.FilterSet):
     astronaut__ids = IdListFilter(field_name="crew__astronaut_id", help_text="Comma-separated astronaut IDs.")
     day = IntegerInFilter(field_name="start", lookup_expr="day__in")
-    event__ids = NoEventFilter(help_text="Comma-separated event IDs.")
+    event__ids = IdListFilter(field_name="event_id", help_text="Comma-separated event IDs.")
     id = IdFilter()
     ids = IdListFilter(field_name="id", help_text="Comma-separated spacewalk IDs.")
     launch__ids = UUIDInFilter(field_name="spacecraft_flight__launch_id")

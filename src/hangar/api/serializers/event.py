@@ -1,5 +1,5 @@
-"""Event shapes: ``EventType``, ``EventNormal`` (what the Starship dashboard nests), ``EventEndpointList``,
-``EventEndpointNormal`` and ``EventEndpointDetailed``.
+"""Event shapes: ``EventType``, ``EventMini`` and ``EventNormal`` (what spacewalks and the Starship
+dashboard nest), ``EventEndpointList``, ``EventEndpointNormal`` and ``EventEndpointDetailed``.
 
 Apart from ``launch.py`` because the detailed shape nests launches, expeditions and stations.
 """
@@ -29,26 +29,30 @@ class EventTypeSerializer(serializers.ModelSerializer):
         fields = ("id", "name")
 
 
-class EventNormalSerializer(serializers.ModelSerializer):
-    """``EventNormal``: what the Starship dashboard nests (no ``response_mode``, no ``duration``)."""
+class EventMiniSerializer(serializers.ModelSerializer):
+    """``EventMini``: what a spacewalk nests in normal mode."""
 
     url = ResourceURLField("event-detail")
     info_urls = InfoURLSerializer(many=True)
     vid_urls = VidURLSerializer(many=True)
     image = ImageSerializer(allow_null=True)
+
+    class Meta:
+        model = Event
+        fields = ("id", "url", "name", "info_urls", "vid_urls", "image", "date")
+
+
+class EventNormalSerializer(EventMiniSerializer):
+    """``EventNormal``: what the Starship dashboard and a detailed spacewalk nest (no ``response_mode``,
+    no ``duration``)."""
+
     type = EventTypeSerializer()
     date_precision = NetPrecisionSerializer(allow_null=True)
 
     class Meta:
         model = Event
         fields = (
-            "id",
-            "url",
-            "name",
-            "info_urls",
-            "vid_urls",
-            "image",
-            "date",
+            *EventMiniSerializer.Meta.fields,
             "slug",
             "type",
             "description",

@@ -4,10 +4,10 @@
 Apart from ``spacewalk.py`` because they nest spacecraft flights and stations, which nest astronauts.
 """
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hangar.api.serializers.astronaut import AstronautFlightSerializer
+from hangar.api.serializers.event import EventMiniSerializer, EventNormalSerializer
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
 from hangar.api.serializers.flight import SpacecraftFlightDetailedSerializer, SpacecraftFlightNormalSerializer
 from hangar.api.serializers.program import (
@@ -22,13 +22,6 @@ from hangar.api.serializers.station import (
     SpaceStationNormalSerializer,
 )
 from hangar.catalog.models import Expedition, Spacewalk
-
-
-# Hangar does not link spacewalks to events yet: a spacewalk's event is always null, as upstream emits
-# it for a spacewalk outside any event.
-@extend_schema_field({"type": "object", "nullable": True})
-class NoEvent(ConstantField):
-    pass
 
 
 class ExpeditionNormalSerializerForSpacewalk(serializers.ModelSerializer):
@@ -47,7 +40,7 @@ class SpacewalkEndpointNormalSerializer(SpacewalkListSerializer):
     spacestation = SpaceStationMiniSerializer(allow_null=True)
     expedition = ExpeditionMiniSerializer(allow_null=True)
     spacecraft_flight = SpacecraftFlightNormalSerializer(allow_null=True)
-    event = NoEvent(None)
+    event = EventMiniSerializer(allow_null=True)
     program = ProgramMiniSerializer(many=True)
 
     class Meta:
@@ -68,6 +61,7 @@ class SpacewalkEndpointDetailedSerializer(SpacewalkEndpointNormalSerializer):
     spacestation = SpaceStationNormalSerializer(allow_null=True)
     expedition = ExpeditionNormalSerializerForSpacewalk(allow_null=True)
     spacecraft_flight = SpacecraftFlightDetailedSerializer(allow_null=True)
+    event = EventNormalSerializer(allow_null=True)
     program = ProgramNormalSerializer(many=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.db import models
 
 from hangar.catalog.models.astronaut import AstronautFlight
+from hangar.catalog.models.event import Event
 from hangar.catalog.models.flight import SpacecraftFlight
 from hangar.catalog.models.program import Program
 from hangar.catalog.models.station import Expedition, SpaceStation
@@ -27,6 +28,10 @@ class Spacewalk(models.Model):
     )
     spacecraft_flight = models.ForeignKey(
         SpacecraftFlight, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacewalks"
+    )
+    # The event the spacewalk was part of (upstream links most ISS spacewalks to a "Spacewalk" event).
+    event = models.ForeignKey(
+        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="spacewalks"
     )
     program = models.ManyToManyField(Program, related_name="spacewalks", blank=True)
 

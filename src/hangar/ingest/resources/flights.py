@@ -4,7 +4,7 @@ landings, dockings, astronauts, stations, payloads. Launches and their rockets: 
 A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
 """
 
-from hangar.ingest.spec import Field, children, fk, m2m, owned, register, reverse_fk, scalar
+from hangar.ingest.spec import Field, children, fk, m2m, mention, owned, register, reverse_fk, scalar
 
 register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
 register(
@@ -224,6 +224,9 @@ register(
     fk("spacestation", "SpaceStation", null=True),
     fk("expedition", "Expedition", null=True),
     fk("spacecraft_flight", "SpacecraftFlight", null=True),
+    # EventMini/EventNormal lack what an event is stored with (its type, its slug): the event comes
+    # from /events/, and a spacewalk imported before it waits for it (ingest.models.PendingLink).
+    mention("event", "Event"),
     m2m("program", "Program"),
 )
 register("SpaceStationStatus", "catalog.SpaceStationStatus", scalar("name", "str", required=True))
