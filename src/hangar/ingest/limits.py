@@ -56,19 +56,29 @@ def check(model_label: str, attr: str, value, path: str) -> None:
 
 
 def check_depth(data, limit: int = MAX_DEPTH) -> None:
-    """Raise ``ParseError`` at the first value nested deeper than ``limit`` (iteratively: no recursion)."""
+    """Raise ``ParseError`` at the first value nested deeper than ``limit`` (iteratively: no recursion).
+
+    The walk that every import takes counts levels only; the path is built by a second walk, taken
+    only for a document that is too deep."""
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if depth > limit:
+            raise ParseError(_deepest_path(data, limit), f"nested deeper than {limit} levels")
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+def _deepest_path(data, limit: int) -> str:
+    """The JSON path of the first container nested deeper than ``limit`` (in ``check_depth``'s order)."""
     stack = [(data, "$", 1)]
     while stack:
         value, path, depth = stack.pop()
-        if isinstance(value, dict):
-            items = value.items()
-        elif isinstance(value, list):
-            items = enumerate(value)
-        else:
-            continue
         if depth > limit:
-            raise ParseError(path, f"nested deeper than {limit} levels")
+            return path
+        items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, child in items:
             if isinstance(child, dict | list):
                 where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}"
                 stack.append((child, where, depth + 1))
+    return "$"
