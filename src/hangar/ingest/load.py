@@ -338,8 +338,12 @@ def pending_links() -> list[str]:
 LAUNCH_SPECS = ("Launch", "Rocket", "SpacecraftFlight", "PayloadFlight", "Pad", "Mission")
 
 
-def load_batch(batch: Batch) -> Summary:
-    """Upsert everything in ``batch`` in one transaction; return what was created and updated."""
+def load_batch(batch: Batch, derive: bool = True) -> Summary:
+    """Upsert everything in ``batch`` in one transaction; return what was created and updated.
+
+    With ``derive`` the derived statistics that read what the batch wrote are refreshed in the same
+    transaction. Without it they are left for one ``derive_everything`` after a run of batches (a
+    snapshot's hundreds of pages would otherwise each refresh most of the catalog)."""
     summary = Summary()
     with transaction.atomic():
         _drop_derived(batch)
@@ -359,6 +363,10 @@ def load_batch(batch: Batch) -> Summary:
         for (spec_name, key), lists in batch.owned.items():
             changed |= _replace_owned(spec_name, key, lists)
         changed |= _link_pending(batch)
+        if not derive:
+            if changed or before:
+                versioning.bump()
+            return summary
         # Derived statistics follow their inputs in the same transaction (imported values are kept for
         # spacecraft without stored flights; see catalog.stats).
         if changed or before:
@@ -374,3 +382,11 @@ def load_batch(batch: Batch) -> Summary:
         if changed or _still_changed(before):
             versioning.bump()  # in this transaction, so no cached response outlives the data it shows
     return summary
+
+
+def derive_everything() -> None:
+    """Every derived statistic recomputed from what is stored (``hangar recompute``), and the data
+    version bumped, in one transaction: what batches loaded with ``derive=False`` are owed."""
+    with transaction.atomic():
+        stats.recompute()
+        versioning.bump()

@@ -1,18 +1,24 @@
 """Reading what ``hangar export`` wrote: a directory with a manifest, or a ``.tar.gz`` snapshot.
 
 Read as a stream, one file (or 100 NDJSON lines) at a time, so memory stays flat at any size. As for
-any import, everything is parsed before anything is written: a first pass parses every file and
-checks the manifest, a second parses again and writes each file in its own transaction.
+any import, everything is parsed before anything is written: a first pass parses every file, checks
+the manifest and spools each parsed file to a temporary file (pickled, in ``TMPDIR``: about the
+snapshot's own size), a second reads them back one at a time and writes each in its own transaction.
+Parsing is most of an import's work; it is done once. Derived statistics are recomputed once, after
+the last file (``load.derive_everything``), not per file: until then readers see the files' rows with
+the statistics as they were.
 """
 
 import io
 import json
+import pickle
 import tarfile
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hangar.ingest.export import FORMAT
-from hangar.ingest.load import LoadError, Summary, load_batch
+from hangar.ingest.load import LoadError, Summary, derive_everything, load_batch
 from hangar.ingest.parse import parse_document
 from hangar.ingest.values import ParseError
 
@@ -111,19 +117,29 @@ def _documents(raw: str) -> Iterator[tuple[str, str | None, object]]:
 
 def import_snapshot(raw: str, progress: Callable[[str], None] = lambda _: None) -> Summary:
     """Import an export (directory or ``.tar.gz``); ``ValueError`` subclasses name what is wrong."""
-    files = 0
-    for label, kind, data in _documents(raw):  # pass 1: everything parses
+    with tempfile.TemporaryFile(prefix="hangar-import-") as spool:
+        files = 0
+        for label, kind, data in _documents(raw):  # pass 1: everything parses
+            try:
+                batch = parse_document(data, kind=kind)
+            except ParseError as exc:
+                raise SnapshotError(f"{label}: {exc}") from None
+            pickle.dump((label, batch), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            files += 1
+        progress(f"parsed {raw}: {files} files")
+        spool.seek(0)
+        summary, loaded = Summary(), 0
         try:
-            parse_document(data, kind=kind)
-        except ParseError as exc:
-            raise SnapshotError(f"{label}: {exc}") from None
-        files += 1
-    progress(f"parsed {raw}: {files} files")
-    summary = Summary()
-    for label, kind, data in _documents(raw):  # pass 2: each file in its own transaction
-        try:
-            summary.merge(load_batch(parse_document(data, kind=kind)))
-        except LoadError as exc:
-            raise SnapshotError(f"{label}: {exc}") from None
+            for _ in range(files):  # pass 2: each file in its own transaction
+                label, batch = pickle.load(spool)
+                try:
+                    summary.merge(load_batch(batch, derive=False))
+                except LoadError as exc:
+                    raise SnapshotError(f"{label}: {exc}") from None
+                loaded += 1
+        finally:
+            if loaded:  # what was loaded, even if a later file failed, gets its statistics
+                progress(f"loaded {raw}; deriving statistics")
+                derive_everything()
     progress(f"loaded {raw}")
     return summary
