@@ -5,8 +5,17 @@ import datetime as dt
 
 import pytest
 
-from hangar.catalog.models import Launch, LauncherConfig, LauncherConfigFamily, Location, Pad, Rocket
-from hangar.catalog.stats import recompute_vehicles
+from hangar.catalog.models import (
+    FirstStage,
+    Launch,
+    Launcher,
+    LauncherConfig,
+    LauncherConfigFamily,
+    Location,
+    Pad,
+    Rocket,
+)
+from hangar.catalog.stats import derived_vehicle_fields, recompute_vehicles
 from tests import factories
 
 SUCCESS, FAILURE, GO, TBD, IN_FLIGHT, PARTIAL = 3, 4, 1, 2, 6, 7
@@ -129,4 +138,77 @@ def test_a_new_outcome_moves_the_counts_and_a_rerun_writes_nothing(world):
     Launch.objects.filter(rocket_id=1).update(status=world[FAILURE])  # the Go launch (day 7) fails
     recompute_vehicles()
     assert stats_of(LauncherConfig, 164, *NAMES_OUT) == (7, 4, 2, 1, 0)
+    assert recompute_vehicles() == 0
+
+
+LANDINGS_OUT = (
+    "attempted_landings",
+    "successful_landings",
+    "failed_landings",
+    "consecutive_successful_landings",
+)
+LAUNCHER_OUT = (
+    "flights",
+    "first_launch_date",
+    "last_launch_date",
+    "fastest_turnaround",
+    "attempted_landings",
+    "successful_landings",
+)
+
+
+@pytest.fixture
+def cores(world):
+    """First stages on the world's rockets (rocket n is the n-th launch ``world`` made): core 1 on
+    Falcon 9's days 0, 1, 3 and the Go launch of day 7; core 2 on day 2 (failed launch) and day 4; core 3
+    on the Falcon Heavy of day 10; core 9 never flew here and keeps its imported values."""
+    f9 = LauncherConfig.objects.get(pk=164)
+    LauncherConfig.objects.filter(pk=8).update(attempted_landings=5, successful_landings=4)
+    launchers = {
+        n: Launcher.objects.create(id=n, serial_number=f"B{n}", launcher_config=f9) for n in (1, 2, 3)
+    }
+    Launcher.objects.create(
+        id=9, serial_number="B9", flights=12, attempted_landings=11, successful_landings=10
+    )
+    # (stage id, rocket, core, landing attempt, landing success); None: no landing stored.
+    for stage, rocket, core, attempt, success in [
+        (1, 1, 1, True, None),  # day 7, Go: not launched yet
+        (2, 2, 1, True, True),  # day 0
+        (3, 4, 1, True, False),  # day 1
+        (4, 5, 1, True, True),  # day 3
+        (5, 3, 2, False, None),  # day 2, the failed launch: no attempt
+        (6, 8, 2, True, None),  # day 4: attempted, outcome not known yet
+        (7, 9, 3, True, True),  # day 10, Falcon Heavy
+    ]:
+        landing = factories.LandingFactory(id=100 + stage, attempt=attempt, success=success)
+        FirstStage.objects.create(id=stage, rocket_id=rocket, launcher=launchers[core], landing=landing)
+    recompute_vehicles()
+    return launchers
+
+
+def test_a_launcher_counts_its_launched_flights_and_landings(cores):
+    assert stats_of(Launcher, 1, *LAUNCHER_OUT) == (3, day(0), day(3), dt.timedelta(days=1), 3, 2)
+    assert stats_of(Launcher, 2, *LAUNCHER_OUT) == (2, day(2), day(4), dt.timedelta(days=2), 1, 0)
+    assert stats_of(Launcher, 3, *LAUNCHER_OUT) == (1, day(10), day(10), None, 1, 1)
+
+
+def test_configurations_and_families_count_first_stage_landings_in_launch_order(cores):
+    # Falcon 9 in launch order: S F (no attempt) S (unknown): 4 attempted, 2 successes, 1 failure, one
+    # success since the failure (an attempt without an outcome neither adds nor resets).
+    assert stats_of(LauncherConfig, 164, *LANDINGS_OUT) == (4, 2, 1, 1)
+    assert stats_of(LauncherConfigFamily, 1, *LANDINGS_OUT) == (5, 3, 1, 2)  # and the Falcon Heavy's
+
+
+def test_without_a_stored_stage_imported_landing_and_launcher_values_stay(cores):
+    assert stats_of(LauncherConfig, 8, "attempted_landings", "successful_landings") == (5, 4)
+    assert stats_of(Launcher, 9, "flights", "attempted_landings", "successful_landings") == (12, 11, 10)
+    derived = derived_vehicle_fields("Launcher", [1, 9])
+    assert set(derived) == {1} and set(derived[1]) == set(LAUNCHER_OUT)
+    assert set(LANDINGS_OUT) <= set(derived_vehicle_fields("LauncherConfig", [164, 8])[164])
+
+
+def test_a_landing_outcome_moves_the_counts_and_a_rerun_writes_nothing(cores):
+    Launch.objects.filter(rocket_id=1).update(status=Launch.objects.get(rocket_id=2).status)
+    recompute_vehicles()  # the Go launch of day 7 succeeded: core 1's fourth flight, an attempt
+    assert stats_of(Launcher, 1, "flights", "last_launch_date", "attempted_landings") == (4, day(7), 4)
     assert recompute_vehicles() == 0

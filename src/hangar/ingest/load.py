@@ -14,9 +14,18 @@ from hangar.catalog import stats, versioning
 from hangar.ingest.parse import Batch
 from hangar.ingest.spec import SPECS
 
-# What the launch statistics of configurations, families, pads and locations are made of, or hold
+# What the launch statistics of configurations, families, pads, locations and launchers are made of, or hold
 # imported copies of (catalog.stats.vehicles): a file with any of them rebuilds those statistics.
-VEHICLE_INPUTS = ("Launch", "Landing", "LauncherConfig", "LauncherConfigFamily", "Pad", "Location")
+VEHICLE_INPUTS = (
+    "Launch",
+    "Landing",
+    "LauncherConfig",
+    "LauncherConfigFamily",
+    "Pad",
+    "Location",
+    "FirstStage",
+    "Launcher",
+)
 
 CHUNK = 500
 
@@ -260,7 +269,7 @@ def _drop_derived(batch: Batch) -> None:
     for config_id in derived_configs:
         for name in stats.CONFIG_FIELDS:
             configs[config_id].pop(name, None)
-    for spec_name in ("LauncherConfig", "LauncherConfigFamily", "Pad", "Location"):
+    for spec_name in ("LauncherConfig", "LauncherConfigFamily", "Pad", "Location", "Launcher"):
         records = batch.records.get(spec_name, {})
         for owner_id, names in stats.derived_vehicle_fields(spec_name, records).items():
             for name in names:

@@ -24,24 +24,37 @@ Pad (over the launches from it) and location (over the launches from its pads):
   that location, of the landings something stored landed in (a spacecraft flight, a payload flight or
   a first stage): a landing whose flights are all gone no longer counts.
 
-Imported or derived: a configuration, family, pad or location keeps the values an import gave while
-Hangar stores none of the launches (or landings) they are made of; once it stores one, the derived values
-win. The landing statistics of configurations and families (``attempted_landings``, …) are first-stage
-landings, which are served as imported. Everything is rebuilt for all rows at once by ``recompute``
-(one pass over the launches; only rows whose values change are written), after each import file, by
-``hangar generate`` and by ``hangar recompute``.
+First-stage landings (the landings of the first stages of launched launches, in launch order), for a
+launcher configuration (stages on its rockets), a family (stages on its configurations' rockets) and a
+launcher (its own stages):
+
+- ``attempted_landings``: landings with ``attempt`` true; ``successful_landings`` / ``failed_landings``:
+  of those, ``success`` true / false (an attempt without an outcome yet counts as attempted only);
+- ``consecutive_successful_landings`` (configurations and families): the successful landings after the
+  last failed one.
+
+Launcher (over the launched launches one of its stages flew on): ``flights``, ``first_launch_date`` and
+``last_launch_date`` (their first and last NET), ``fastest_turnaround`` (the shortest time between the
+NETs of two consecutive ones; null before its second flight).
+
+Imported or derived: a configuration, family, pad, location or launcher keeps the values an import gave
+while Hangar stores none of the launches (or landings, or stages) they are made of; once it stores one,
+the derived values win. Everything is rebuilt for all rows at once by ``recompute`` (one pass over the
+launches, one over the first stages; only rows whose values change are written), after each import
+file, by ``hangar generate`` and by ``hangar recompute``.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 from hangar.catalog.models import (
     FirstStage,
     Landing,
     Launch,
+    Launcher,
     LauncherConfig,
     LauncherConfigFamily,
     Location,
@@ -88,25 +101,101 @@ class LaunchCounts:
 LAUNCH_FIELDS = tuple(f.name for f in fields(LaunchCounts))
 
 
+@dataclass
+class LandingCounts:
+    """One owner's first-stage landing statistics, built by feeding it landings in launch order."""
+
+    attempted_landings: int = 0
+    successful_landings: int = 0
+    failed_landings: int = 0
+    consecutive_successful_landings: int = 0
+
+    def add(self, attempt: bool | None, success: bool | None) -> None:
+        if not attempt:
+            return
+        self.attempted_landings += 1
+        if success:
+            self.successful_landings += 1
+            self.consecutive_successful_landings += 1
+        elif success is False:
+            self.failed_landings += 1
+            self.consecutive_successful_landings = 0
+
+    def values(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+LANDING_FIELDS = tuple(f.name for f in fields(LandingCounts))
+LAUNCHER_FIELDS = (
+    "flights",
+    "first_launch_date",
+    "last_launch_date",
+    "fastest_turnaround",
+    "attempted_landings",
+    "successful_landings",
+)
+
+
+@dataclass
+class LauncherCounts:
+    """One launcher's statistics, built by feeding it its launched flights in launch order."""
+
+    flights: int = 0
+    first_launch_date: object = None
+    last_launch_date: object = None
+    fastest_turnaround: object = None
+    landings: LandingCounts = field(default_factory=LandingCounts)
+
+    def add(self, net, attempt: bool | None, success: bool | None) -> None:
+        self.landings.add(attempt, success)
+        self.flights += 1
+        if net is None:
+            return
+        if self.last_launch_date is not None:
+            gap = net - self.last_launch_date
+            if self.fastest_turnaround is None or gap < self.fastest_turnaround:
+                self.fastest_turnaround = gap
+        self.first_launch_date = self.first_launch_date or net
+        self.last_launch_date = net
+
+    def values(self) -> dict:
+        landings = self.landings
+        return {
+            "flights": self.flights,
+            "first_launch_date": self.first_launch_date,
+            "last_launch_date": self.last_launch_date,
+            "fastest_turnaround": self.fastest_turnaround,
+            "attempted_landings": landings.attempted_landings,
+            "successful_landings": landings.successful_landings,
+        }
+
+
 def derived_vehicle_fields(model_label: str, ids) -> dict[int, tuple[str, ...]]:
     """Of these rows of ``model_label`` (``LauncherConfig``, ``LauncherConfigFamily``, ``Pad``,
-    ``Location``), those whose statistics are derived, with the fields that are: an import leaves them
-    out, so that re-importing what Hangar serves changes nothing."""
+    ``Location``, ``Launcher``), those whose statistics are derived, with the fields that are: an
+    import leaves them out, so that re-importing what Hangar serves changes nothing."""
     ids = list(ids)
     if not ids:
         return {}
     through = {
-        "LauncherConfig": (("rocket__configuration_id", LAUNCH_FIELDS),),
-        "LauncherConfigFamily": (("rocket__configuration__families", LAUNCH_FIELDS),),
-        "Pad": (("pad_id", ("total_launch_count", "orbital_launch_attempt_count")),),
-        "Location": (("pad__location_id", ("total_launch_count",)),),
+        "LauncherConfig": ((Launch, "rocket__configuration_id", LAUNCH_FIELDS),),
+        "LauncherConfigFamily": ((Launch, "rocket__configuration__families", LAUNCH_FIELDS),),
+        "Pad": ((Launch, "pad_id", ("total_launch_count", "orbital_launch_attempt_count")),),
+        "Location": ((Launch, "pad__location_id", ("total_launch_count",)),),
+        "Launcher": ((FirstStage, "launcher_id", LAUNCHER_FIELDS),),
     }[model_label]
+    # Configurations' and families' landing statistics are derived once they have a stored first stage.
+    stages = {
+        "LauncherConfig": (FirstStage, "rocket__configuration_id", LANDING_FIELDS),
+        "LauncherConfigFamily": (FirstStage, "rocket__configuration__families", LANDING_FIELDS),
+    }
+    through += (stages[model_label],) if model_label in stages else ()
     found: dict[int, tuple[str, ...]] = defaultdict(tuple)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for path, names in through:
+        for model, path, names in through:
             for owner in (
-                Launch.objects.filter(**{f"{path}__in": chunk}).values_list(path, flat=True).distinct()
+                model.objects.filter(**{f"{path}__in": chunk}).values_list(path, flat=True).distinct()
             ):
                 found[owner] += names
         if model_label == "Location":
@@ -114,6 +203,37 @@ def derived_vehicle_fields(model_label: str, ids) -> dict[int, tuple[str, ...]]:
             for owner in landed.values_list("landing_location__location_id", flat=True).distinct():
                 found[owner] += ("total_landing_count",)
     return dict(found)
+
+
+def _first_stages(families_of: dict) -> tuple[dict, dict, dict]:
+    """Landing counts per configuration and family and launcher counts per launcher, over the first
+    stages of launched launches in launch order (a stage's launch is the one whose rocket it is on).
+
+    A launcher (or configuration, family) with a stored stage on an unlaunched launch only is derived
+    too: zero flights."""
+    launch_of = Launch.objects.filter(rocket=OuterRef("rocket")).order_by()
+    rows = (
+        FirstStage.objects.annotate(
+            net=Subquery(launch_of.values("net")[:1]),
+            launch=Subquery(launch_of.values("pk")[:1]),
+            status=Subquery(launch_of.values("status_id")[:1]),
+        )
+        .order_by("net", "launch", "id")
+        .values_list(
+            "launcher_id", "rocket__configuration_id", "net", "status", "landing__attempt", "landing__success"
+        )
+        .iterator(chunk_size=5000)
+    )
+    configs, families, launchers = defaultdict(LandingCounts), defaultdict(LandingCounts), {}
+    for launcher_id, config_id, net, status_id, attempt, success in rows:
+        counts = launchers.setdefault(launcher_id, LauncherCounts())
+        owners = [configs[config_id], *(families[f] for f in families_of.get(config_id, ()))]
+        if not launched(status_id):
+            continue
+        counts.add(net, attempt, success)
+        for owner in owners:
+            owner.add(attempt, success)
+    return configs, families, launchers
 
 
 def launched(status_id: int | None) -> bool:
@@ -175,9 +295,17 @@ def recompute_vehicles() -> int:
     rows = Landing.objects.filter(landed).values_list("landing_location__location_id", "attempt")
     for location_id, attempt in rows:
         landings[location_id] += bool(attempt)
+    config_landings, family_landings, launchers = _first_stages(families_of)
     with transaction.atomic():
-        written = _write(LauncherConfig, {k: v.values() for k, v in configs.items()})
-        written += _write(LauncherConfigFamily, {k: v.values() for k, v in families.items()})
+        config_values = {k: v.values() for k, v in configs.items()}
+        for config_id, counts in config_landings.items():
+            config_values.setdefault(config_id, {}).update(counts.values())
+        family_values = {k: v.values() for k, v in families.items()}
+        for family_id, counts in family_landings.items():
+            family_values.setdefault(family_id, {}).update(counts.values())
+        written = _write(LauncherConfig, config_values)
+        written += _write(LauncherConfigFamily, family_values)
+        written += _write(Launcher, {k: v.values() for k, v in launchers.items()})
         written += _write(
             Pad,
             {
