@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from hangar.ingest import limits
-from hangar.ingest.resources import ENDPOINTS, SHAPES
+from hangar.ingest.resources import DASHBOARD_KEYS, DASHBOARD_PARTS, DASHBOARD_WINDOWS, ENDPOINTS, SHAPES
 from hangar.ingest.spec import LIST_KINDS, SPECS
 from hangar.ingest.values import KINDS, ParseError, describe
 
@@ -142,8 +142,29 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
             limits.check(SPECS[spec_name].model, f.name, record[f.name], sub)
 
 
+def parse_dashboard(batch: Batch, data: dict) -> None:
+    """A saved ``/dashboard/starship/`` object: each of its lists as objects of their own
+    (``resources.dashboard``); its updates are the Starship program's."""
+    from hangar.catalog.models import STARSHIP_PROGRAM
+
+    for key, spec_name in DASHBOARD_PARTS.items():
+        for i, item in enumerate(_parse_list(data[key], f"$.{key}")):
+            obj_id = parse_object(batch, spec_name, item, f"$.{key}[{i}]")
+            if spec_name == "Update":
+                batch.records[spec_name][obj_id]["program"] = STARSHIP_PROGRAM
+                batch.mentions[(spec_name, "program")][obj_id] = STARSHIP_PROGRAM
+    for window in ("upcoming", "previous"):
+        value = data[window]
+        if not isinstance(value, dict):
+            raise ParseError(f"$.{window}", f"expected an object, got {describe(value)}")
+        for key, spec_name in DASHBOARD_WINDOWS.items():
+            for i, item in enumerate(_parse_list(value.get(key), f"$.{window}.{key}")):
+                parse_object(batch, spec_name, item, f"$.{window}.{key}[{i}]")
+
+
 def parse_document(data, kind: str | None = None, batch: Batch | None = None) -> Batch:
-    """Parse a list page (``{count, next, previous, results}``) or a single object.
+    """Parse a list page (``{count, next, previous, results}``) or a single object (a saved Starship
+    dashboard: its parts, ``parse_dashboard``).
 
     ``kind`` names the spec (or endpoint) when the objects carry no ``url`` to recognise them by (nor a
     key set only one url-less shape has: ``resources.SHAPES``).
@@ -172,6 +193,9 @@ def parse_document(data, kind: str | None = None, batch: Batch | None = None) ->
         return batch
     if not isinstance(data, dict):
         raise ParseError("$", f"expected a list page or an object, got {describe(data)}")
+    if kind is None and set(data) >= DASHBOARD_KEYS:
+        parse_dashboard(batch, data)
+        return batch
     obj_kind = kind or object_spec(data)
     if obj_kind is None:
         raise ParseError("$", "cannot tell what this object is (no url); pass --kind")

@@ -32,6 +32,7 @@ from hangar.api.serializers import dashboard as shapes
 from hangar.api.views import windows
 from hangar.api.views.base import DataViewMixin, UpstreamHelpMixin
 from hangar.catalog.models import (
+    STARSHIP_PROGRAM,
     Event,
     Launch,
     Launcher,
@@ -42,8 +43,6 @@ from hangar.catalog.models import (
     Update,
     VidURL,
 )
-
-STARSHIP_PROGRAM = 1  # upstream's program id of Starship
 
 MODES = {
     "list": shapes.StarshipDashboardListSerializer,

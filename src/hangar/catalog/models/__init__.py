@@ -15,7 +15,13 @@ from hangar.catalog.models.astronaut import (
     AstronautStatus,
     AstronautType,
 )
-from hangar.catalog.models.dashboard import Notice, NoticeType, RoadClosure, RoadClosureStatus
+from hangar.catalog.models.dashboard import (
+    STARSHIP_PROGRAM,
+    Notice,
+    NoticeType,
+    RoadClosure,
+    RoadClosureStatus,
+)
 from hangar.catalog.models.event import Event, EventType
 from hangar.catalog.models.flight import (
     DockingEvent,
@@ -72,6 +78,7 @@ __all__ = [
     "AGENCY_STATS",
     "CONFIG_STATS",
     "LAUNCH_STATS",
+    "STARSHIP_PROGRAM",
     "Agency",
     "AgencyType",
     "Astronaut",

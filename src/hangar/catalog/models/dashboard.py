@@ -5,6 +5,8 @@ from django.db import models
 
 from hangar.catalog.models.base import NamedLookup
 
+STARSHIP_PROGRAM = 1  # upstream's program id of Starship: the one /dashboard/starship/ shows
+
 
 class RoadClosureStatus(NamedLookup):
     """The state of a road closure (Scheduled, Canceled, Revoked, …)."""

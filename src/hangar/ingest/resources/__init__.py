@@ -1,6 +1,7 @@
 """Every upstream resource Hangar imports: importing this package registers all specs."""
 
 from hangar.ingest.resources import catalog, dashboard, events, flights, launches  # noqa: F401  (registers the specs)
+from hangar.ingest.resources.dashboard import DASHBOARD_KEYS, DASHBOARD_PARTS, DASHBOARD_WINDOWS  # noqa: F401
 
 # Endpoint path (after /2.3.0/) → spec, to recognise what a file holds from its objects' ``url``.
 ENDPOINTS: dict[str, str] = {

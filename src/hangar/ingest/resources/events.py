@@ -5,7 +5,7 @@ children (an update of an event belongs to it alone); the rest are relations to 
 their own right, as their nested shapes carry them.
 """
 
-from hangar.ingest.spec import children, fk, m2m, owned, register, scalar
+from hangar.ingest.spec import children, fk, m2m, mention, owned, register, scalar
 
 register("EventType", "catalog.EventType", scalar("name", "str", required=True))
 register(
@@ -16,6 +16,8 @@ register(
     scalar("info_url", "str", null=True),
     scalar("created_by", "str", null=True),
     scalar("created_on", "datetime", required=True),
+    # Not a key of upstream's Update: the Starship dashboard's updates are its program's (parse_dashboard).
+    mention("program", "Program"),
 )
 register(
     "Event",
