@@ -177,12 +177,20 @@ def test_every_page_and_mode_round_trips_through_import(client, landings, tmp_pa
     assert {url: after[url] for url in pages} == {url: before[url] for url in pages}
 
 
-def test_a_stage_first_seen_on_a_landing_page_is_a_clear_error(client, landings, tmp_path):
+def test_a_stage_first_seen_on_a_landing_page_waits_for_its_launch(client, landings, tmp_path):
+    """The landings endpoint does not name a stage's rocket: a stage not stored yet is skipped with a
+    warning, the rest of the page is stored, and the stage's launch stores it with its landing."""
     from hangar.ingest.generate import clear_catalog
-    from hangar.ingest.importing import ImportFailed, import_paths
+    from hangar.ingest.importing import import_paths
 
-    path = tmp_path / "landings.json"
-    path.write_bytes(client.get(f"{URL}?format=json&mode=detailed").content)
+    page, launch = tmp_path / "landings.json", tmp_path / "launch.json"
+    page.write_bytes(client.get(f"{URL}?format=json&mode=detailed").content)
+    launch.write_bytes(client.get(f"/2.3.0/launches/{STARLINK}/?format=json").content)
+    before = get(client, f"{URL}1/")
     clear_catalog()
-    with pytest.raises(ImportFailed, match="FirstStage 70 is not stored yet and has no 'rocket'"):
-        import_paths([str(path)])
+    summary = import_paths([str(page)])
+    assert any("FirstStage 70" in line for line in summary.warnings)
+    assert ids(client, URL) == [1, 2, 3, 4]
+    assert get(client, f"{URL}1/")["firststage"] is None
+    import_paths([str(launch)])
+    assert get(client, f"{URL}1/") == before

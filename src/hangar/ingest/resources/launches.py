@@ -43,9 +43,8 @@ register(
     fk("landing", "Landing", null=True),
     # A LaunchMini, often of a launch on a later page: linked when that launch is stored.
     mention("previous_flight", "Launch"),
-    # No upstream shape has this key: the rocket that lists the stage sets it (Rocket.launcher_stage),
-    # so a stage first seen on the landings endpoint, which omits it, cannot be stored (a clear error).
-    fk("rocket", "Rocket", on_create=True),
+    # Its rocket is the one that lists it (Rocket.launcher_stage): a stage first seen on the landings
+    # endpoint, which omits it, is skipped until its launch is imported (ingest.load).
 )
 register(
     "Rocket",
