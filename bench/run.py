@@ -131,6 +131,14 @@ def other_endpoints() -> list[Scenario]:
         Scenario(
             "payload_flights detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/payload_flights/"
         ),
+        Scenario("payloads list, limit=100", "?limit=100", path="/2.3.0/payloads/"),
+        Scenario("payloads detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/payloads/"),
+        Scenario(
+            "payloads ordering=-payloadflight__rocket__launch__net",
+            "?ordering=-payloadflight__rocket__launch__net",
+            path="/2.3.0/payloads/",
+            kind="ordering",
+        ),
         *people_scenarios(),
     ]
 

@@ -27,6 +27,7 @@ PATHS = [
     "/2.3.0/launcher_configuration_families/",
     "/2.3.0/docking_events/",
     "/2.3.0/spacewalks/",
+    "/2.3.0/payloads/",
     "/2.3.0/payload_flights/",
     "/2.3.0/events/",
     "/2.3.0/events/upcoming/",

@@ -30,7 +30,7 @@ from hangar.api.views.launcher import (
     ProgramViewSet,
 )
 from hangar.api.views.lookups import SpacecraftConfigTypeViewSet, SpacecraftStatusViewSet
-from hangar.api.views.payload import PayloadFlightViewSet
+from hangar.api.views.payload import PayloadFlightViewSet, PayloadViewSet
 from hangar.api.views.places import CelestialBodyViewSet, LocationViewSet, PadViewSet
 from hangar.api.views.spacecraft import SpacecraftConfigViewSet, SpacecraftViewSet
 from hangar.api.views.spacecraft_family import SpacecraftConfigFamilyViewSet
@@ -66,6 +66,7 @@ router.register("space_stations", SpaceStationViewSet, basename="spacestation")
 router.register("expeditions", ExpeditionViewSet, basename="expedition")
 router.register("docking_events", DockingEventViewSet, basename="dockingevent")
 router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
+router.register("payloads", PayloadViewSet, basename="payload")
 router.register("payload_flights", PayloadFlightViewSet, basename="payloadflight")
 router.register("landings", LandingViewSet, basename="landing")
 # After what events nest, so a mirror or export writes those first (an astronaut is created only from

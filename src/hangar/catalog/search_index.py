@@ -35,6 +35,10 @@ SEARCHED = (
     ("spacestation", "name"),
     ("expedition", "name"),
     ("event", "name"),
+    # /payloads/ also searches its agencies' names (above) and its flights' destinations and launch
+    # names; those two are matched through the flights (an EXISTS per payload) and stay unindexed, as
+    # launch names are for /launches/.
+    ("payload", "name"),
 )
 
 SPACECRAFT_ORDERING_KEYS = ("flights_count", "mission_ends_count", "time_docked", "time_in_space")

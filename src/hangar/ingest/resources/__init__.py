@@ -33,6 +33,7 @@ ENDPOINTS: dict[str, str] = {
     "pads": "Pad",
     "locations": "Location",
     "celestial_bodies": "CelestialBody",
+    "payloads": "Payload",
     "payload_flights": "PayloadFlight",
     "config/agency_types": "AgencyType",
     "config/celestial_body_types": "CelestialBodyType",
@@ -58,9 +59,16 @@ ENDPOINTS: dict[str, str] = {
     "config/road_closure_statuses": "RoadClosureStatus",
 }
 
+PAYLOAD_MINI_KEYS = ("response_mode", "id", "name", "type", "manufacturer", "operator", "image")
+# PayloadNormal's and PayloadDetailed's (the same keys).
+PAYLOAD_KEYS = (*PAYLOAD_MINI_KEYS, "wiki_link", "info_link", "program", "cost", "mass", "description")
+
 # Upstream shapes that carry no ``url`` but whose key set is theirs alone: recognised by it, so a saved
-# /updates/ or /mission_patches/ page or object imports without --kind (lookups' {id, name} need it).
+# /updates/, /mission_patches/ or /payloads/ page or object imports without --kind (lookups' {id, name}
+# need it).
 SHAPES: dict[frozenset[str], str] = {
     frozenset(("id", "profile_image", "comment", "info_url", "created_by", "created_on")): "Update",
     frozenset(("id", "name", "priority", "image_url", "agency", "response_mode")): "MissionPatch",
+    frozenset(PAYLOAD_MINI_KEYS): "Payload",
+    frozenset(PAYLOAD_KEYS): "Payload",
 }
