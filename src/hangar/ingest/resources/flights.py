@@ -292,6 +292,8 @@ register(
     fk("launch", "Launch", on_create=True),
     # Upstream answers null for a payload that was not recovered (Sputnik 1): an erratum of its file.
     fk("landing", "Landing", null=True),
+    # PayloadFlightDetailed's (and LaunchDetailed's rocket payloads'): the dockings it made as chaser.
+    children("docking_events", "DockingEvent", parent_attr="payload_flight_chaser"),
 )
 register(
     "DockingLocation",
