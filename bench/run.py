@@ -126,6 +126,8 @@ def other_endpoints() -> list[Scenario]:
         Scenario(
             "launchers ordering=-flights", "?ordering=-flights", path="/2.3.0/launchers/", kind="ordering"
         ),
+        Scenario("landings list, limit=100", "?limit=100", path="/2.3.0/landings/"),
+        Scenario("landings detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/landings/"),
         Scenario(
             "payload_flights detailed, limit=100", "?mode=detailed&limit=100", path="/2.3.0/payload_flights/"
         ),

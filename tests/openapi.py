@@ -24,12 +24,15 @@ OPENAPI_FILE = Path(__file__).parent / "data" / "ll2-2.3.0-openapi.json"
 # and payloads). They are validated as nullable objects.
 TARGETS = ("space_station_target", "flight_vehicle_target", "payload_flight_target")
 CHASERS = ("flight_vehicle_chaser", "space_station_chaser", "payload_flight_chaser")
+LANDED = ("firststage", "spacecraftflight", "payloadflight")
 NULLABLE_ERRATA = {
     "DockingEventForChaserNormal": TARGETS,
     "DockingLocation": ("spacestation", "spacecraft", "payload"),
     # Upstream answers null for a stage or payload that was not recovered, and for a launcher's first
     # flight's previous one (its own Sputnik 1 detail: rocket.payloads[0].landing is null).
     "FirstStageNormal": ("landing", "previous_flight"),
+    "FirstStageNormalSerializerNoLanding": ("previous_flight",),
+    "FirstStageDetailedSerializerNoLanding": ("previous_flight",),
     "PayloadFlightSerializerNoLaunch": ("landing",),
     "PayloadFlightNormal": ("landing",),
     "PayloadFlightMini": ("landing",),
@@ -39,6 +42,10 @@ NULLABLE_ERRATA = {
     "DockingEventDetailedSerializerForSpacestation": CHASERS,
     "DockingEventEndpointNormal": (*TARGETS, *CHASERS),
     "DockingEventEndpointDetailed": (*TARGETS, *CHASERS),
+    # A landing ends one stage's, spacecraft's or payload's flight: the other two are null.
+    "LandingEndpointList": LANDED,
+    "LandingEndpointNormal": LANDED,
+    "LandingEndpointDetailed": LANDED,
 }
 
 

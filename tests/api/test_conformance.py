@@ -11,18 +11,9 @@ import pytest
 from tests.conformance import item_component, list_component, problems
 from tests.endpoints import ENDPOINTS
 
-# Detail routes that still answer in the shape other responses nest, not their endpoint's component
-# (the endpoints themselves are not served yet). Strict: each must be removed here once it conforms.
-NESTED_SHAPE_ONLY = {
-    "landings": "Landing, not LandingEndpointDetailed: landing endpoints are not served yet",
-}
-
 
 def _case(endpoint, mode):
-    marks = ()
-    if endpoint.prefix in NESTED_SHAPE_ONLY:
-        marks = pytest.mark.xfail(reason=NESTED_SHAPE_ONLY[endpoint.prefix], strict=True)
-    return pytest.param(endpoint, mode, id=f"{endpoint.prefix}-{mode}", marks=marks)
+    return pytest.param(endpoint, mode, id=f"{endpoint.prefix}-{mode}")
 
 
 CASES = [_case(e, m) for e in ENDPOINTS for m in e.modes]

@@ -137,3 +137,57 @@ def test_a_method_field_takes_drfs_path_with_a_warning(monkeypatch):
     monkeypatch.setattr(AgencyViewSet, "modes", {**AgencyViewSet.modes, "list": Shouting})
     warnings = [e for e in check_endpoints() if e.id == "hangar.W001"]
     assert warnings and "Shouting.shout" in warnings[0].msg
+
+
+def test_a_reverse_foreign_key_renders_its_first_row_or_null(db, client, generated_catalog):
+    """``source="<reverse foreign key>.first"`` (a landing's first stage): one prefetch on DRF's path, the
+    first item of the same list on the fast path, the same bytes from both, null where there is none,
+    and queries that do not grow with the page."""
+    from hangar.api.serializers.flight import SpacecraftFlightMiniSerializer
+    from hangar.api.serializers.spacecraft import SpacecraftNormalSerializer
+    from hangar.api.views.spacecraft import SpacecraftViewSet
+    from tests.parity import compare
+
+    class WithFirstFlight(SpacecraftNormalSerializer):
+        first_flight = SpacecraftFlightMiniSerializer(source="flights.first", allow_null=True)
+
+        class Meta(SpacecraftNormalSerializer.Meta):
+            fields = (*SpacecraftNormalSerializer.Meta.fields, "first_flight")
+
+    plan = loading.loading_plan(WithFirstFlight)
+    assert "flights" in {p.prefetch_through for p in plan.prefetches}
+    encoder = encoder_for(WithFirstFlight)
+    assert next(kind for name, kind, _, _ in encoder.layout if name == "first_flight") == "first"
+    original = dict(SpacecraftViewSet.modes)
+    SpacecraftViewSet.modes = {**original, "normal": WithFirstFlight}
+    try:
+        for fmt in ("json", "api"):
+            small = cold_queries(client, f"/2.3.0/spacecraft/?format={fmt}&limit=3")
+            large = cold_queries(client, f"/2.3.0/spacecraft/?format={fmt}&limit=13")
+            assert small == large, fmt
+        fast, _ = compare(client, "/2.3.0/spacecraft/?format=json&limit=100")
+        rows = fast.json()["results"]
+        firsts = {
+            craft.id: craft.flights.order_by("id").values_list("id", flat=True).first()
+            for craft in Spacecraft.objects.filter(id__in=[r["id"] for r in rows])
+        }
+        assert {r["id"]: r["first_flight"] and r["first_flight"]["id"] for r in rows} == firsts
+        assert None in firsts.values() and len(set(firsts.values())) > 2
+    finally:
+        SpacecraftViewSet.modes = original
+
+
+def test_a_reverse_foreign_key_without_many_or_first_fails_the_system_check(monkeypatch):
+    from hangar.api.serializers.flight import SpacecraftFlightMiniSerializer
+    from hangar.api.serializers.spacecraft import SpacecraftNormalSerializer
+    from hangar.api.views.spacecraft import SpacecraftViewSet
+
+    class Ambiguous(SpacecraftNormalSerializer):
+        flight = SpacecraftFlightMiniSerializer(source="flights")
+
+        class Meta(SpacecraftNormalSerializer.Meta):
+            fields = (*SpacecraftNormalSerializer.Meta.fields, "flight")
+
+    monkeypatch.setattr(SpacecraftViewSet, "modes", {**SpacecraftViewSet.modes, "normal": Ambiguous})
+    found = [e for e in check_endpoints() if e.id == "hangar.E002"]
+    assert found and "flights.first" in found[0].msg

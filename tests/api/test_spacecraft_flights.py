@@ -256,7 +256,7 @@ def test_a_normal_page_does_not_override_derived_values_once_flights_are_known(c
     ("url", "component"),
     [
         ("/2.3.0/launches/{launch}/", "LaunchDetailed"),
-        ("/2.3.0/landings/{landing}/", "Landing"),
+        ("/2.3.0/landings/{landing}/", "LandingEndpointDetailed"),
         ("/2.3.0/pads/{pad}/", "Pad"),
         ("/2.3.0/locations/{location}/", "LocationSerializerWithPads"),
         ("/2.3.0/astronauts/{astronaut}/", "AstronautEndpointDetailed"),

@@ -10,6 +10,9 @@ the model):
   more than ``MAX_JOINS`` tables (SQLite refuses more than 64);
 - a ``many=True`` serializer becomes a ``Prefetch`` whose queryset carries the child's own plan, in the
   child model's ``Meta.ordering`` unless ``LIST_ORDERS`` says otherwise;
+- a nested serializer (not ``many``) over a reverse foreign key renders that relation's one row, or
+  null: its source is ``<relation>.first`` (a landing's ``first_stages.first``), which DRF reads from
+  the same ``Prefetch`` a list would have (``first()`` of a prefetched, ordered set runs no query);
 - a plain field with a dotted source through foreign keys (``parent.name``) joins that chain.
 
 The fast path (``api.fast``) walks the same serializers with the same ``LIST_ORDERS``. Plans are
@@ -67,14 +70,31 @@ def nested_fields(serializer_class: type):
             yield name, field, None, False
 
 
+# A nested serializer's source ending so renders one row of a reverse foreign key (or null).
+FIRST = ".first"
+
+
 def relation(model, field) -> object:
-    """The model field a serializer field's (single-step) ``source`` names."""
+    """The model field a nested serializer field's (single-step) ``source`` names; for
+    ``<reverse foreign key>.first``, that reverse relation (``is_first_of`` tells them apart)."""
     source = field.source
+    where = f"{field.parent.__class__.__name__}.{field.field_name}"
+    first = source.endswith(FIRST)
+    if first:
+        source = source.removesuffix(FIRST)
     if "." in source:
-        raise ValueError(
-            f"{field.parent.__class__.__name__}.{field.field_name}: a nested source must be one step"
-        )
-    return model._meta.get_field(source)
+        raise ValueError(f"{where}: a nested source must be one step (or <reverse foreign key>.first)")
+    target = model._meta.get_field(source)
+    if first and not (target.one_to_many and not target.concrete):
+        raise ValueError(f"{where}: {source}.first needs {source} to be a reverse foreign key")
+    if not first and target.one_to_many and not isinstance(field, serializers.ListSerializer):
+        raise ValueError(f"{where}: {source} is a reverse foreign key: many=True, or {source}.first")
+    return target
+
+
+def is_first_of(field) -> bool:
+    """Whether a nested serializer field renders the one row of a reverse foreign key (or null)."""
+    return field.source.endswith(FIRST)
 
 
 @cache
@@ -100,7 +120,7 @@ def _walk(serializer_class: type, prefix: str) -> tuple[list[str], list[Prefetch
             continue
         target = relation(model, field)
         path = _path(prefix, target.name)
-        if many:
+        if many or is_first_of(field):
             child_model = target.related_model
             order = list_order(serializer_class, name, child_model)
             queryset = loading_plan(child).apply(child_model._default_manager.all()).order_by(*order)

@@ -7,7 +7,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from hangar.api.views import config, linked
+from hangar.api.views import config
 from hangar.api.views.agency import AgencyViewSet
 from hangar.api.views.astronaut import AstronautViewSet
 from hangar.api.views.dashboard import StarshipDashboardView
@@ -15,6 +15,7 @@ from hangar.api.views.docking import DockingEventViewSet
 from hangar.api.views.docs import RedocView
 from hangar.api.views.event import EventPreviousViewSet, EventUpcomingViewSet, EventViewSet
 from hangar.api.views.flight import SpacecraftFlightViewSet
+from hangar.api.views.landing import LandingViewSet
 from hangar.api.views.launch import (
     LaunchPreviousViewSet,
     LaunchUpcomingViewSet,
@@ -67,6 +68,7 @@ router.register("docking_events", DockingEventViewSet, basename="dockingevent")
 router.register("spacewalks", SpacewalkViewSet, basename="spacewalk")
 router.register("payloads", PayloadViewSet, basename="payload")
 router.register("payload_flights", PayloadFlightViewSet, basename="payloadflight")
+router.register("landings", LandingViewSet, basename="landing")
 # After what events nest, so a mirror or export writes those first (an astronaut is created only from
 # its full shapes); upcoming/ and previous/ before events/, as for launches.
 router.register("events/upcoming", EventUpcomingViewSet, basename="eventupcoming")
@@ -78,9 +80,6 @@ router.register(
 )
 for lookup, viewset in config.VIEWSETS.items():
     router.register(f"config/{lookup}", viewset, basename=viewset.queryset.model._meta.model_name)
-
-# Detail-only routes for what flight responses link to (see api/views/linked.py).
-router.register("landings", linked.LandingViewSet, basename="landing")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -26,6 +26,7 @@ from hangar.catalog.models import (
     DockingLocation,
     Event,
     Expedition,
+    FirstStage,
     InfoURL,
     InfoURLType,
     Landing,
@@ -96,6 +97,7 @@ def dress(generator) -> tuple[list, set[int]]:
     rows += _spacewalks(generator, flights)
     rows += _events(generator)
     touched = _dockings(generator, flights, rows)
+    touched |= _landings(flights)
     return rows, touched
 
 
@@ -327,6 +329,26 @@ def _spacewalks(generator, flights: list[tuple]) -> list:
             *(Spacewalk.program.through(spacewalk_id=walk_id, program_id=p) for p in (2, 1)),
         ]
     return rows
+
+
+def _landings(flights: list[tuple]) -> set[int]:
+    """Landings 2 and 3 end a first stage's and a payload's flight, so the landings list's first page
+    shows each thing that lands (spacecraft flights share their ids with their landings): the second
+    and third dressed flights swap landings with the first landed stage and payload. Returns the
+    spacecraft whose statistics that changes."""
+    landed = (
+        FirstStage.objects.filter(landing__isnull=False).order_by("id").first(),
+        PayloadFlight.objects.filter(landing__isnull=False).order_by("id").first(),
+    )
+    touched = set()
+    for (flight_id, *_), other in zip(flights[1:3], landed, strict=False):
+        if other is None:
+            continue
+        flight = SpacecraftFlight.objects.get(pk=flight_id)
+        type(other).objects.filter(pk=other.pk).update(landing_id=flight.landing_id)
+        SpacecraftFlight.objects.filter(pk=flight_id).update(landing_id=other.landing_id)
+        touched.add(flight.spacecraft_id)
+    return touched
 
 
 def _dockings(generator, flights: list[tuple], rows: list) -> set[int]:

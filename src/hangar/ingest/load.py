@@ -290,6 +290,28 @@ def _stages_on_their_launch(batch: Batch) -> None:
                 record["launch"] = launch_of[record["rocket"]]
 
 
+def _skip_stages_without_rocket(batch: Batch, summary: Summary) -> None:
+    """A first stage nested in a landing (``LandingEndpoint*.firststage``) omits its rocket, which only
+    its launch's ``RocketDetailed.launcher_stage`` gives: one not stored yet is skipped with a warning
+    (its launch, imported later, stores it with this landing) rather than failing the file."""
+    records = batch.records.get("FirstStage", {})
+    rootless = [pk for pk, record in records.items() if "rocket" not in record]
+    stored = set()
+    for chunk in _chunks(rootless):
+        stored.update(_model("FirstStage").objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    skipped = [pk for pk in rootless if pk not in stored]
+    for pk in skipped:
+        del records[pk]
+        for (spec_name, _), mentioned in batch.mentions.items():
+            if spec_name == "FirstStage":
+                mentioned.pop(pk, None)
+    if skipped:
+        summary.warnings.append(
+            f"{len(skipped)} first stage(s) not stored: a landing does not name their rocket, their"
+            f" launch does (import it), e.g. FirstStage {skipped[0]}"
+        )
+
+
 def _defer_mentions(batch: Batch) -> None:
     """A mention of an object neither stored nor in this batch is written as null and waits as a
     ``PendingLink`` (the object is often on a later page); a mention that resolves drops its wait."""
@@ -357,6 +379,7 @@ def load_batch(batch: Batch, derive: bool = True) -> Summary:
     with transaction.atomic():
         _drop_derived(batch)
         _stages_on_their_launch(batch)
+        _skip_stages_without_rocket(batch, summary)
         _defer_mentions(batch)
         # Foreign keys are deferred to commit on SQLite and PostgreSQL, so the order here is free.
         changed, before = False, {}

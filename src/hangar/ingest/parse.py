@@ -103,6 +103,11 @@ def _parse_fields(batch: Batch, spec_name: str, obj_id, record: dict, data: dict
                 raise ParseError(path, f"missing required key {f.key!r}")
             continue
         value = data[f.key]
+        if f.kind == "reverse_one":
+            if value is not None:
+                child_id = parse_object(batch, f.target, value, sub)
+                batch.records[f.target][child_id][f.name] = obj_id
+            continue
         if value is None and f.kind not in LIST_KINDS:
             if not f.null:
                 raise ParseError(sub, "may not be null")

@@ -14,8 +14,9 @@ class Field:
 
     ``kind`` is a scalar kind (see ``KINDS``), ``"fk"``/``"m2m"``/``"children"`` (a nested object or list
     of objects of spec ``target``), ``"reverse_fk"``/``"listed"`` (a list of objects of spec ``target``
-    that point here, or merely mention this one), ``"name_ref"`` (the name of another object of spec
-    ``target``, as upstream writes an agency's ``parent``) or ``"owned"`` (a list of id-less objects
+    that point here, or merely mention this one), ``"reverse_one"`` (one such object, or null),
+    ``"name_ref"`` (the name of another object of spec ``target``, as upstream writes an agency's
+    ``parent``) or ``"owned"`` (a list of id-less objects
     replaced as a whole, stored with the parent in ``attr`` and their ``position``).
     """
 
@@ -65,6 +66,12 @@ def reverse_fk(key, target, attr):
     the list may come from a store that lags (unlike ``children``, nothing is deleted).
     """
     return Field(key, "reverse_fk", target, attr=attr)
+
+
+def reverse_one(key, target, attr):
+    """The one object (or null) whose ``attr`` points back at this one (a landing's ``firststage``): imported
+    with ``attr`` set here. Null leaves stored objects as they are, as for ``reverse_fk``."""
+    return Field(key, "reverse_one", target, null=True, attr=attr)
 
 
 def listed(key, target):

@@ -14,7 +14,8 @@ fields once (``encoder_for``, memoised per serializer class) and then writes a p
 - a nested serializer the encoder cannot read (a field it has no column for) is written by DRF, with
   the loading plan ``api.loading`` derives for it, and kept as a fragment the same way;
 - a ``many`` field's items come from one query per page that finds the (parent, item) pairs in the
-  order DRF's prefetch has them (``api.loading.list_order``).
+  order DRF's prefetch has them (``api.loading.list_order``); a reverse foreign key rendered as one
+  object (``<relation>.first``) is the first item of that same list, or null.
 
 orjson writes the page. The one difference from DRF's ``json.dumps``, U+2028/U+2029 (which DRF
 escapes), is dealt with where text enters the page: every string an encoder formats and every
@@ -31,10 +32,15 @@ from rest_framework import serializers
 from hangar import compat
 from hangar.api.fast import formats
 from hangar.api.fast.fragments import SOURCES, DRFFragments, FragmentSource, Store, forget_fragments
-from hangar.api.loading import list_order, nested_fields
+from hangar.api.loading import is_first_of, list_order, nested_fields
+from hangar.api.loading import relation as nested_relation
 from hangar.api.serializers.fields import ConstantField, ResourceURLField
 
 __all__ = ["RowEncoder", "encoder_for", "forget_fragments", "source_for", "why_not_encodable"]
+
+
+# Layout kinds whose items are found from their parents' ids: a list, and a reverse foreign key's first row.
+LISTED = ("many", "first")
 
 
 class NotEncodable(ValueError):
@@ -55,9 +61,11 @@ class RowEncoder(FragmentSource):
     def __init__(self, serializer_class):
         super().__init__(serializer_class)
         self.layout, self.columns, self._raw_columns = self._read_fields()
-        nested = [extra[0] if kind == "many" else extra for _, kind, _, extra in self.layout]
+        nested = [extra[0] if kind in LISTED else extra for _, kind, _, extra in self.layout]
         nested = [
-            n for n, (_, kind, _, _) in zip(nested, self.layout, strict=True) if kind in ("nested", "many")
+            n
+            for n, (_, kind, _, _) in zip(nested, self.layout, strict=True)
+            if kind == "nested" or kind in LISTED
         ]
         self.height = 1 + max((source.height for source in nested), default=-1)
         self._sql: dict = {}
@@ -77,9 +85,10 @@ class RowEncoder(FragmentSource):
             elif child is not None:
                 relation = _relation(model, field)
                 source = source_for(child)
-                if many:
+                if many or is_first_of(field):
                     order = list_order(self.serializer_class, name, relation.related_model)
-                    layout.append((name, "many", 0, (source, _back(relation), order)))
+                    kind = "many" if many else "first"
+                    layout.append((name, kind, 0, (source, _back(relation), order)))
                 else:
                     if not (relation.many_to_one or relation.one_to_one) or not relation.concrete:
                         raise NotEncodable(f"{self._where(name)}: {relation.name} is not a foreign key")
@@ -207,6 +216,8 @@ class RowEncoder(FragmentSource):
                     value = f"urls[{ref}].format(row[0])"
                 elif kind == "many":
                     value = f"children.get(({key!r}, row[0]), [])"
+                elif kind == "first":
+                    value = f"children.get(({key!r}, row[0]))"
                 else:
                     value = ref
                 entries.append(f"{key!r}: {value}")
@@ -226,6 +237,11 @@ class RowEncoder(FragmentSource):
                 for parent, pk in page.pairs.get((self, name), ()):
                     if pk in store:
                         children.setdefault((name, parent), []).append(store[pk])
+            elif kind == "first":
+                store = page.store(extra[0])
+                for parent, pk in page.pairs.get((self, name), ()):
+                    if pk in store:
+                        children.setdefault((name, parent), store[pk])
         request = page.request
         urls = {
             view: ResourceURLField(view).template(request)
@@ -277,10 +293,15 @@ class _Page:
         for name, kind, index, extra in encoder.layout:
             if kind == "nested":
                 self._want(extra, {row[index] for row in rows})
-            elif kind == "many" and rows:
+            elif kind in LISTED and rows:
                 source, back, order = extra
                 parents = parents if parents is not None else [row[0] for row in rows]
                 found = encoder.pairs(name, back, source, order, parents)
+                if kind == "first":  # only each parent's first item is written
+                    first: dict = {}
+                    for parent, pk in found:
+                        first.setdefault(parent, pk)
+                    found = list(first.items())
                 self.pairs.setdefault((encoder, name), []).extend(found)
                 self._want(source, {pk for _, pk in found})
 
@@ -303,8 +324,8 @@ class _Page:
 
 def _relation(model, field):
     try:
-        return model._meta.get_field(field.source)
-    except FieldDoesNotExist as exc:
+        return nested_relation(model, field)
+    except (FieldDoesNotExist, ValueError) as exc:
         raise NotEncodable(f"{field.parent.__class__.__name__}.{field.field_name}: {exc}") from None
 
 

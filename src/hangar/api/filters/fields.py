@@ -5,6 +5,8 @@ parameter were absent; these form fields and filters refuse it instead. An empty
 absent, since the browsable API's filter form sends every field.
 """
 
+import uuid
+
 import django_filters
 from django import forms
 from drf_spectacular.types import OpenApiTypes
@@ -114,6 +116,55 @@ class IdListFilter(django_filters.Filter):
         if not value:
             return qs
         return qs.filter(pk__in=qs.model.objects.filter(**{f"{self.field_name}__in": value}).values("pk"))
+
+
+class UUIDListField(forms.Field):
+    """``uuid,uuid`` → ``[UUID, UUID]``; empty items are skipped, anything but a UUID is a 400."""
+
+    default_error_messages = {"invalid": "%(value)r is not a UUID. Must be UUIDs separated by commas."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        items = [item.strip() for item in str(value).split(",")]
+        try:
+            return [uuid.UUID(item) for item in items if item]
+        except ValueError:
+            bad = next(item for item in items if item and not _is_uuid(item))
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": bad}
+            ) from None
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
+class UUIDListFilter(IdListFilter):
+    """Comma-separated UUIDs of a related object (``spacecraft_launch__ids``): any of them matches."""
+
+    field_class = UUIDListField
+
+
+class TextListField(forms.Field):
+    """``B1060,B1062`` → ``["B1060", "B1062"]``: exact strings, empty items skipped."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        return [item.strip() for item in str(value).split(",") if item.strip()]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class TextListFilter(IdListFilter):
+    """Comma-separated exact strings of a related object (``launcher_serial_numbers``): any matches."""
+
+    field_class = TextListField
 
 
 class StrictDateField(forms.DateField):

@@ -230,7 +230,10 @@ class Launch(models.Model):
     launch_service_provider = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="launches"
     )
-    rocket = models.ForeignKey(Rocket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The reverse name is what filters and search reach a launch through from a stage (landings').
+    rocket = models.ForeignKey(
+        Rocket, on_delete=models.SET_NULL, null=True, blank=True, related_name="launches"
+    )
     mission = models.ForeignKey(Mission, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     pad = models.ForeignKey(Pad, on_delete=models.PROTECT, null=True, blank=True, related_name="launches")
     webcast_live = models.BooleanField(default=False)

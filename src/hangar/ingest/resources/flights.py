@@ -4,7 +4,18 @@ landings, dockings, astronauts, stations, payloads. Launches and their rockets: 
 A flight's ``duration`` and ``turn_around_time`` are derived (``catalog.stats``), so they are not read.
 """
 
-from hangar.ingest.spec import Field, children, fk, m2m, mention, owned, register, reverse_fk, scalar
+from hangar.ingest.spec import (
+    Field,
+    children,
+    fk,
+    m2m,
+    mention,
+    owned,
+    register,
+    reverse_fk,
+    reverse_one,
+    scalar,
+)
 
 register("CelestialBodyType", "catalog.CelestialBodyType", scalar("name", "str"))
 register(
@@ -108,6 +119,10 @@ register(
     scalar("downrange_distance", "float", null=True),
     fk("landing_location", "LandingLocation", required=True),
     fk("type", "LandingType", required=True),
+    # LandingEndpoint*: what landed here, in its flight's shape without the landing (this one).
+    reverse_one("firststage", "FirstStage", attr="landing"),
+    reverse_one("spacecraftflight", "SpacecraftFlight", attr="landing"),
+    reverse_one("payloadflight", "PayloadFlight", attr="landing"),
 )
 register(
     "LaunchStatus",
@@ -324,8 +339,9 @@ register(
     fk("spacecraft", "Spacecraft", required=True),
     # Absent from RocketDetailed.spacecraft_stage: the launch whose rocket lists the flight (ingest.load).
     fk("launch", "Launch", on_create=True),
-    # Required and non-null in the official file (SpacecraftFlightNormal.landing).
-    fk("landing", "Landing", required=True),
+    # Non-null in the official file (SpacecraftFlightNormal.landing); absent from the landings
+    # endpoint's …NoLanding shapes, whose landing is the object that nests them.
+    fk("landing", "Landing", on_create=True),
     m2m("launch_crew", "AstronautFlight"),
     m2m("onboard_crew", "AstronautFlight"),
     m2m("landing_crew", "AstronautFlight"),

@@ -43,6 +43,8 @@ register(
     fk("landing", "Landing", null=True),
     # A LaunchMini, often of a launch on a later page: linked when that launch is stored.
     mention("previous_flight", "Launch"),
+    # Its rocket is the one that lists it (Rocket.launcher_stage): a stage first seen on the landings
+    # endpoint, which omits it, is skipped until its launch is imported (ingest.load).
 )
 register(
     "Rocket",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0006_dashboard'),
+        ('catalog', '0008_launch_rocket_reverse_name'),
     ]
 
     operations = [
