@@ -9,9 +9,11 @@ from django.core.management import call_command
 
 from hangar.api.views.config import CONFIG_LOOKUPS
 from hangar.catalog.models import CelestialBody, CelestialBodyType, Image, Location, TimelineEventType
+from hangar.catalog.signals import batched
 from tests.http import get
 from tests.key_order import order_errors
 from tests.openapi import errors
+from tests.shared import shared_data
 
 PATHS = sorted(CONFIG_LOOKUPS)
 NAMES = [(1, "Active"), (2, "Retired"), (3, "Destroyed"), (4, "Active")]
@@ -35,8 +37,13 @@ def _extras(model, earth, site):
     return extras
 
 
-@pytest.fixture
-def lookups(db):
+def _lookups():
+    """Four rows of every lookup, read by every test of the module (built once: ``shared_data``)."""
+    with batched():
+        _store_lookups()
+
+
+def _store_lookups():
     CelestialBodyType.objects.bulk_create(CelestialBodyType(id=i, name=n) for i, n in NAMES)
     earth = CelestialBody.objects.create(id=1, name="Earth", type_id=1)
     site = Location.objects.create(id=1, name="Site", celestial_body=earth)
@@ -53,8 +60,11 @@ def lookups(db):
     CelestialBody.objects.filter(id=1).update(image=image)
 
 
+lookups = shared_data(_lookups)
+
+
 @pytest.mark.parametrize("path", PATHS)
-def test_list_and_detail_validate_strictly(client, lookups, path):
+def test_list_and_detail_validate_strictly(db, client, lookups, path):
     url = f"/2.3.0/config/{path}/"
     body = get(client, url)
     assert [r["id"] for r in body["results"]] == [1, 2, 3, 4]
@@ -79,18 +89,18 @@ def test_list_and_detail_validate_strictly(client, lookups, path):
         ("limit=2&offset=1", [2, 3]),
     ],
 )
-def test_ordering_and_paging(client, lookups, path, query, expected):
+def test_ordering_and_paging(db, client, lookups, path, query, expected):
     assert [r["id"] for r in get(client, f"/2.3.0/config/{path}/?{query}")["results"]] == expected
 
 
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize(("query", "param"), [("limit=0", "limit"), ("offset=a", "offset"), ("x=%00", "x")])
-def test_bad_values_are_a_400(client, lookups, path, query, param):
+def test_bad_values_are_a_400(db, client, lookups, path, query, param):
     assert list(get(client, f"/2.3.0/config/{path}/?{query}", status=400)) == [param]
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_unknown_id_is_a_404_and_writes_are_405(client, lookups, path):
+def test_unknown_id_is_a_404_and_writes_are_405(db, client, lookups, path):
     url = f"/2.3.0/config/{path}/"
     assert list(get(client, f"{url}9/", status=404)) == ["detail"]
     assert client.get(f"{url}99999999999999999999999/").status_code == 404
@@ -98,7 +108,7 @@ def test_unknown_id_is_a_404_and_writes_are_405(client, lookups, path):
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_a_page_and_an_object_round_trip_through_import(client, lookups, tmp_path, path):
+def test_a_page_and_an_object_round_trip_through_import(db, client, lookups, tmp_path, path):
     url = f"/2.3.0/config/{path}/?format=json"
     page = get(client, url)
     one = get(client, f"/2.3.0/config/{path}/3/?format=json")

@@ -254,9 +254,9 @@ class Proxy:
 # --- comparing two catalogs ----------------------------------------------------------------------------
 
 
-def every_page(ids_of) -> list[str]:
-    """Every page of every endpoint x mode: all list pages (limit=100), and detail pages of up to 25
-    objects per endpoint x mode. ``ids_of(endpoint)`` gives the ids to read details of."""
+def every_page(ids_of, details: int = 25) -> list[str]:
+    """Every page of every endpoint x mode: all list pages (limit=100), and detail pages of up to
+    ``details`` objects per endpoint x mode. ``ids_of(endpoint)`` gives the ids to read details of."""
     urls = []
     for endpoint in ENDPOINTS:
         ids = ids_of(endpoint)
@@ -264,7 +264,7 @@ def every_page(ids_of) -> list[str]:
             if endpoint.lists:
                 pages = max(1, -(-len(ids) // 100))
                 urls += [endpoint.url(mode=mode, fmt="json", limit=100, offset=100 * i) for i in range(pages)]
-            urls += [endpoint.url(pk, mode=mode, fmt="json") for pk in ids[:25]]
+            urls += [endpoint.url(pk, mode=mode, fmt="json") for pk in ids[:details]]
     return urls
 
 
@@ -288,10 +288,10 @@ def remote_pages(base: str, urls: list[str]) -> dict[str, bytes]:
     return pages
 
 
-def differences(base: str) -> list[str]:
+def differences(base: str, details: int = 25) -> list[str]:
     """The pages of every endpoint x mode where the local catalog and the server at ``base`` differ (the
     ids read in detail are the local ones; list pages compare the rest, counts included)."""
-    urls = every_page(local_ids)
+    urls = every_page(local_ids, details)
     mine, theirs = local_pages(urls), remote_pages(base, urls)
     return [url for url in urls if mine[url] != theirs[url]]
 

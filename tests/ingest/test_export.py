@@ -8,12 +8,13 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 
 from hangar.api.fast.fragments import forget_fragments
 from hangar.catalog.models import Agency, Spacecraft, SpacecraftStatus
 from hangar.ingest.endpoints import mirror_endpoints
 from hangar.ingest.export import ExportFailed, export
-from hangar.ingest.generate import clear_catalog, generate
+from hangar.ingest.generate import clear_catalog
 from hangar.ingest.importing import ImportFailed, import_paths
 from tests.conftest import GENERATED_AT
 from tests.ingest import live
@@ -21,11 +22,21 @@ from tests.ingest.clock import freeze_stats_clock
 
 
 @pytest.fixture
-def catalog(db, monkeypatch, settings):
-    """A generated catalog; imports recompute derived values at the clock it was generated at."""
+def catalog(db, generated_catalog, monkeypatch, settings):
+    """The module's generated catalog (each test's changes are rolled back); imports recompute derived
+    values at the clock it was generated at."""
     settings.PUBLIC_URL = live.PUBLIC_URL
     freeze_stats_clock(GENERATED_AT, monkeypatch.setattr)
-    generate(120, seed=7, now=GENERATED_AT)
+
+
+@pytest.fixture(scope="module")
+def pages_before(generated_catalog, django_db_blocker):
+    """Every page of every endpoint x mode of the generated catalog, read once for every layout."""
+    with django_db_blocker.unblock(), override_settings(PUBLIC_URL=live.PUBLIC_URL):
+        urls = live.every_page(live.local_ids)
+        cache.clear()
+        forget_fragments()
+        return urls, live.local_pages(urls)
 
 
 def _start_over():
@@ -35,9 +46,10 @@ def _start_over():
 
 
 @pytest.mark.parametrize("layout", ["directory", "tar.gz", "ndjson"])
-def test_export_then_import_into_an_empty_catalog_answers_byte_identical_pages(catalog, tmp_path, layout):
-    urls = live.every_page(live.local_ids)
-    before = live.local_pages(urls)
+def test_export_then_import_into_an_empty_catalog_answers_byte_identical_pages(
+    catalog, pages_before, tmp_path, layout
+):
+    urls, before = pages_before
     target = tmp_path / ("snapshot.tar.gz" if layout.endswith("tar.gz") else "export")
     export(str(target), "ndjson" if layout.startswith("ndjson") else "json")
     _start_over()
