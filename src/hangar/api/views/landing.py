@@ -45,18 +45,30 @@ class LandingViewSet(ModeViewSet):
         "detailed": LandingEndpointDetailedSerializer,
     }
     filterset_class = LandingFilterSet
-    # Upstream's names (``firststage__…``, ``spacecraftflight__…``) through Hangar's relations; a
-    # flight's launch directly rather than through its rocket (the same launch).
+    # Upstream's landing has one `firststage` and one `spacecraftflight`; Hangar's has the reverse
+    # relations `first_stages` and `spacecraft_flights`. A flight's launch is read directly rather than
+    # through its rocket (the same launch); a stage's through its rocket, whose launch names it.
+    upstream_paths = {
+        "firststage__launcher__launcher_config__name": "first_stages__launcher__launcher_config__name",
+        "firststage__launcher__serial_number": "first_stages__launcher__serial_number",
+        "firststage__rocket__launch__name": "first_stages__rocket__launches__name",
+        "spacecraftflight__rocket__launch__name": "spacecraft_flights__launch__name",
+        "spacecraftflight__spacecraft__name": "spacecraft_flights__spacecraft__name",
+        "spacecraftflight__spacecraft__serial_number": "spacecraft_flights__spacecraft__serial_number",
+        "spacecraftflight__spacecraft__spacecraft_config__name": (
+            "spacecraft_flights__spacecraft__spacecraft_config__name"
+        ),
+    }
     search_fields = (
-        "first_stages__launcher__launcher_config__name",
-        "first_stages__launcher__serial_number",
-        "first_stages__rocket__launches__name",
+        "firststage__launcher__launcher_config__name",
+        "firststage__launcher__serial_number",
+        "firststage__rocket__launch__name",
         "landing_location__abbrev",
         "landing_location__name",
-        "spacecraft_flights__launch__name",
-        "spacecraft_flights__spacecraft__name",
-        "spacecraft_flights__spacecraft__serial_number",
-        "spacecraft_flights__spacecraft__spacecraft_config__name",
+        "spacecraftflight__rocket__launch__name",
+        "spacecraftflight__spacecraft__name",
+        "spacecraftflight__spacecraft__serial_number",
+        "spacecraftflight__spacecraft__spacecraft_config__name",
     )
     ordering_fields = ("downrange_distance", "id")
     # Upstream documents no default (its first page does not start at the lowest id); Hangar's is id.
