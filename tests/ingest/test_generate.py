@@ -205,3 +205,22 @@ def test_generate_gives_sqlite_statistics_for_the_spacecraft_table_only(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
         assert [row[0] for row in cursor.fetchall()] == [Spacecraft._meta.db_table]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's table locks")
+def test_replacing_the_catalog_never_locks_readers_out(db):
+    """``generate --replace`` empties the catalog inside its one transaction: another connection must
+    still read every table meanwhile (TRUNCATE's ACCESS EXCLUSIVE lock would hold it until commit)."""
+    import psycopg
+
+    from hangar.ingest.generate import clear_catalog
+
+    generate(5, seed=1, now=NOW)
+    clear_catalog()  # in this test's transaction, not committed
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432
+    ) as reader:
+        reader.execute("SET lock_timeout = '2s'")
+        for model in (Spacecraft, Launch):  # a table the catalog deletes from, a large one
+            reader.execute(f"SELECT count(*) FROM {model._meta.db_table}").fetchone()

@@ -316,20 +316,19 @@ def catalog_is_empty() -> bool:
 
 
 def clear_catalog() -> None:
-    """Delete every catalog row with plain SQL: the ORM's cascade would load a million rows first."""
+    """Delete every catalog row with plain SQL: the ORM's cascade would load a million rows first.
+
+    ``DELETE``, not PostgreSQL's ``TRUNCATE``: that takes an ACCESS EXCLUSIVE lock on every table until
+    the caller's transaction commits, so every uncached read would wait for a whole ``generate
+    --replace``. A delete leaves readers the rows as they were (MVCC; SQLite's WAL) until the new ones
+    commit. Foreign keys are checked at commit, so the order does not matter."""
     models = [m for m in apps.get_app_config("catalog").get_models() if m._meta.model_name != "dataversion"]
     tables = [m._meta.db_table for m in models]
     tables += [f.remote_field.through._meta.db_table for m in models for f in m._meta.local_many_to_many]
     tables.append(apps.get_model("ingest", "PendingLink")._meta.db_table)  # links into what is deleted
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # TRUNCATE refuses to run while deferred FK checks are queued; run them now, then defer again.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"TRUNCATE {', '.join(connection.ops.quote_name(t) for t in tables)}")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        else:
-            for table in tables:  # foreign keys are checked at commit, so the order does not matter
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 def _write(generator: Generator, rows: Iterator, progress: Progress, label: str, total: int | None) -> int:
