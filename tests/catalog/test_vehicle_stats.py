@@ -16,6 +16,7 @@ from hangar.catalog.models import (
     Rocket,
 )
 from hangar.catalog.stats import derived_vehicle_fields, recompute_vehicles
+from hangar.catalog.stats.vehicles import LANDING_FIELDS, LAUNCHER_FIELDS
 from tests import factories
 
 SUCCESS, FAILURE, GO, TBD, IN_FLIGHT, PARTIAL = 3, 4, 1, 2, 6, 7
@@ -141,22 +142,6 @@ def test_a_new_outcome_moves_the_counts_and_a_rerun_writes_nothing(world):
     assert recompute_vehicles() == 0
 
 
-LANDINGS_OUT = (
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-    "consecutive_successful_landings",
-)
-LAUNCHER_OUT = (
-    "flights",
-    "first_launch_date",
-    "last_launch_date",
-    "fastest_turnaround",
-    "attempted_landings",
-    "successful_landings",
-)
-
-
 @pytest.fixture
 def cores(world):
     """First stages on the world's rockets (rocket n is the n-th launch ``world`` made): core 1 on
@@ -187,24 +172,24 @@ def cores(world):
 
 
 def test_a_launcher_counts_its_launched_flights_and_landings(cores):
-    assert stats_of(Launcher, 1, *LAUNCHER_OUT) == (3, day(0), day(3), dt.timedelta(days=1), 3, 2)
-    assert stats_of(Launcher, 2, *LAUNCHER_OUT) == (2, day(2), day(4), dt.timedelta(days=2), 1, 0)
-    assert stats_of(Launcher, 3, *LAUNCHER_OUT) == (1, day(10), day(10), None, 1, 1)
+    assert stats_of(Launcher, 1, *LAUNCHER_FIELDS) == (3, day(0), day(3), dt.timedelta(days=1), 3, 2)
+    assert stats_of(Launcher, 2, *LAUNCHER_FIELDS) == (2, day(2), day(4), dt.timedelta(days=2), 1, 0)
+    assert stats_of(Launcher, 3, *LAUNCHER_FIELDS) == (1, day(10), day(10), None, 1, 1)
 
 
 def test_configurations_and_families_count_first_stage_landings_in_launch_order(cores):
     # Falcon 9 in launch order: S F (no attempt) S (unknown): 4 attempted, 2 successes, 1 failure, one
     # success since the failure (an attempt without an outcome neither adds nor resets).
-    assert stats_of(LauncherConfig, 164, *LANDINGS_OUT) == (4, 2, 1, 1)
-    assert stats_of(LauncherConfigFamily, 1, *LANDINGS_OUT) == (5, 3, 1, 2)  # and the Falcon Heavy's
+    assert stats_of(LauncherConfig, 164, *LANDING_FIELDS) == (4, 2, 1, 1)
+    assert stats_of(LauncherConfigFamily, 1, *LANDING_FIELDS) == (5, 3, 1, 2)  # and the Falcon Heavy's
 
 
 def test_without_a_stored_stage_imported_landing_and_launcher_values_stay(cores):
     assert stats_of(LauncherConfig, 8, "attempted_landings", "successful_landings") == (5, 4)
     assert stats_of(Launcher, 9, "flights", "attempted_landings", "successful_landings") == (12, 11, 10)
     derived = derived_vehicle_fields("Launcher", [1, 9])
-    assert set(derived) == {1} and set(derived[1]) == set(LAUNCHER_OUT)
-    assert set(LANDINGS_OUT) <= set(derived_vehicle_fields("LauncherConfig", [164, 8])[164])
+    assert set(derived) == {1} and set(derived[1]) == set(LAUNCHER_FIELDS)
+    assert set(LANDING_FIELDS) <= set(derived_vehicle_fields("LauncherConfig", [164, 8])[164])
 
 
 def test_a_landing_outcome_moves_the_counts_and_a_rerun_writes_nothing(cores):

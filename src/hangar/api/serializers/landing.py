@@ -21,11 +21,18 @@ from hangar.api.serializers.launch_detailed import (
     LauncherMiniSerializer,
     PayloadFlightDetailedSerializer,
 )
-from hangar.catalog.models import FirstStage, Landing, PayloadFlight, SpacecraftFlight
+from hangar.catalog.models import FirstStage, Landing
 
 
-def _without_landing(fields: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f for f in fields if f != "landing")
+def _without_landing(base: type) -> type:
+    """``base``'s shape without its ``landing`` (the landing is the object that nests it), named as
+    upstream names it: ``<base>NoLanding``."""
+    meta = type("Meta", (), {"model": base.Meta.model, "fields": _fields_without(base, "landing")})
+    return type(f"{base.__name__}NoLanding", (base,), {"__module__": __name__, "landing": None, "Meta": meta})
+
+
+def _fields_without(base: type, *names: str) -> tuple[str, ...]:
+    return tuple(f for f in base.Meta.fields if f not in names)
 
 
 class FirstStageMiniSerializer(FirstStageNormalSerializer):
@@ -37,21 +44,13 @@ class FirstStageMiniSerializer(FirstStageNormalSerializer):
 
     class Meta:
         model = FirstStage
-        fields = tuple(
-            f for f in FirstStageNormalSerializer.Meta.fields if f not in ("landing", "previous_flight")
-        )
+        fields = _fields_without(FirstStageNormalSerializer, "landing", "previous_flight")
 
 
-class FirstStageNormalSerializerNoLanding(FirstStageNormalSerializer):
-    landing = None  # the landing is the object that nests it
-
-    class Meta:
-        model = FirstStage
-        fields = _without_landing(FirstStageNormalSerializer.Meta.fields)
+FirstStageNormalSerializerNoLanding = _without_landing(FirstStageNormalSerializer)
 
 
-class FirstStageDetailedSerializerNoLanding(FirstStageNormalSerializer):
-    landing = None
+class FirstStageDetailedSerializerNoLanding(FirstStageNormalSerializerNoLanding):
     # Null for a launcher's first flight, as for FirstStageNormal (an erratum of the file).
     previous_flight = LaunchNormalSerializer(allow_null=True)
 
@@ -60,52 +59,12 @@ class FirstStageDetailedSerializerNoLanding(FirstStageNormalSerializer):
         fields = FirstStageNormalSerializerNoLanding.Meta.fields
 
 
-class SpacecraftFlightMiniSerializerNoLanding(SpacecraftFlightMiniSerializer):
-    landing = None
-
-    class Meta:
-        model = SpacecraftFlight
-        fields = _without_landing(SpacecraftFlightMiniSerializer.Meta.fields)
-
-
-class SpacecraftFlightNormalSerializerNoLanding(SpacecraftFlightNormalSerializer):
-    landing = None
-
-    class Meta:
-        model = SpacecraftFlight
-        fields = _without_landing(SpacecraftFlightNormalSerializer.Meta.fields)
-
-
-class SpacecraftFlightDetailedSerializerNoLanding(SpacecraftFlightDetailedSerializer):
-    landing = None
-
-    class Meta:
-        model = SpacecraftFlight
-        fields = _without_landing(SpacecraftFlightDetailedSerializer.Meta.fields)
-
-
-class PayloadFlightMiniSerializerNoLanding(PayloadFlightMiniSerializer):
-    landing = None
-
-    class Meta:
-        model = PayloadFlight
-        fields = _without_landing(PayloadFlightMiniSerializer.Meta.fields)
-
-
-class PayloadFlightNormalSerializerNoLanding(PayloadFlightNormalSerializer):
-    landing = None
-
-    class Meta:
-        model = PayloadFlight
-        fields = _without_landing(PayloadFlightNormalSerializer.Meta.fields)
-
-
-class PayloadFlightDetailedSerializerNoLanding(PayloadFlightDetailedSerializer):
-    landing = None
-
-    class Meta:
-        model = PayloadFlight
-        fields = _without_landing(PayloadFlightDetailedSerializer.Meta.fields)
+SpacecraftFlightMiniSerializerNoLanding = _without_landing(SpacecraftFlightMiniSerializer)
+SpacecraftFlightNormalSerializerNoLanding = _without_landing(SpacecraftFlightNormalSerializer)
+SpacecraftFlightDetailedSerializerNoLanding = _without_landing(SpacecraftFlightDetailedSerializer)
+PayloadFlightMiniSerializerNoLanding = _without_landing(PayloadFlightMiniSerializer)
+PayloadFlightNormalSerializerNoLanding = _without_landing(PayloadFlightNormalSerializer)
+PayloadFlightDetailedSerializerNoLanding = _without_landing(PayloadFlightDetailedSerializer)
 
 
 LANDED = ("firststage", "spacecraftflight", "payloadflight")

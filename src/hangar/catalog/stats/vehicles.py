@@ -72,8 +72,14 @@ SUBORBITAL_ABBREV = "Sub"
 CHUNK = 500
 
 
+class _Counts:
+    def values(self) -> dict:
+        """The stored fields' values, by field name."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 @dataclass
-class LaunchCounts:
+class LaunchCounts(_Counts):
     """One owner's launch statistics, built by feeding it launches in launch order."""
 
     total_launch_count: int = 0
@@ -94,15 +100,12 @@ class LaunchCounts:
             return
         self.total_launch_count += 1
 
-    def values(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 LAUNCH_FIELDS = tuple(f.name for f in fields(LaunchCounts))
 
 
 @dataclass
-class LandingCounts:
+class LandingCounts(_Counts):
     """One owner's first-stage landing statistics, built by feeding it landings in launch order."""
 
     attempted_landings: int = 0
@@ -120,9 +123,6 @@ class LandingCounts:
         elif success is False:
             self.failed_landings += 1
             self.consecutive_successful_landings = 0
-
-    def values(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 LANDING_FIELDS = tuple(f.name for f in fields(LandingCounts))
