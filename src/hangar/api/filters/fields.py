@@ -84,39 +84,25 @@ class IntegerFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class _ListField(forms.Field):
-    """``a,b,c`` → ``[convert(a), convert(b), convert(c)]``; empty items are skipped, and an item
-    ``convert`` refuses (``ValueError``) is a 400 naming it."""
+class IdListField(forms.Field):
+    """``1,5,7`` → ``[1, 5, 7]``; empty items are skipped, anything but an id is a 400."""
 
-    def convert(self, item: str):
-        return item
+    default_error_messages = {"invalid": "%(value)r is not an id. Must be whole numbers separated by commas."}
 
     def to_python(self, value):
         if value in self.empty_values:
             return []
-        values = []
+        ids = []
         for item in str(value).split(","):
             item = item.strip()
             if not item:
                 continue
-            try:
-                values.append(self.convert(item))
-            except ValueError:
+            if not item.isascii() or not item.isdigit() or int(item) > MAX_INT:
                 raise forms.ValidationError(
                     self.error_messages["invalid"], code="invalid", params={"value": item}
-                ) from None
-        return values
-
-
-class IdListField(_ListField):
-    """``1,5,7`` → ``[1, 5, 7]``; anything but an id is a 400."""
-
-    default_error_messages = {"invalid": "%(value)r is not an id. Must be whole numbers separated by commas."}
-
-    def convert(self, item: str) -> int:
-        if not item.isascii() or not item.isdigit() or int(item) > MAX_INT:
-            raise ValueError(item)
-        return int(item)
+                )
+            ids.append(int(item))
+        return ids
 
 
 @extend_schema_field({"type": "array", "items": {"type": "integer"}})
@@ -132,13 +118,30 @@ class IdListFilter(django_filters.Filter):
         return qs.filter(pk__in=qs.model.objects.filter(**{f"{self.field_name}__in": value}).values("pk"))
 
 
-class UUIDListField(_ListField):
-    """``uuid,uuid`` → ``[UUID, UUID]``; anything but a UUID is a 400."""
+class UUIDListField(forms.Field):
+    """``uuid,uuid`` → ``[UUID, UUID]``; empty items are skipped, anything but a UUID is a 400."""
 
     default_error_messages = {"invalid": "%(value)r is not a UUID. Must be UUIDs separated by commas."}
 
-    def convert(self, item: str) -> uuid.UUID:
-        return uuid.UUID(item)
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        items = [item.strip() for item in str(value).split(",")]
+        try:
+            return [uuid.UUID(item) for item in items if item]
+        except ValueError:
+            bad = next(item for item in items if item and not _is_uuid(item))
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": bad}
+            ) from None
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
@@ -148,8 +151,13 @@ class UUIDListFilter(IdListFilter):
     field_class = UUIDListField
 
 
-class TextListField(_ListField):
-    """``B1060,B1062`` → ``["B1060", "B1062"]``: exact strings."""
+class TextListField(forms.Field):
+    """``B1060,B1062`` → ``["B1060", "B1062"]``: exact strings, empty items skipped."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        return [item.strip() for item in str(value).split(",") if item.strip()]
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
